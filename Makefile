@@ -1,0 +1,49 @@
+# sourcebook — two commands do everything on a fresh machine with Python 3.11+:
+#   make book   build the student edition and print where to open it
+#   make test   install what the tests need and run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book instructor both test check bench serve clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sourcebook needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/sourcebook build --edition student
+
+instructor: $(STAMP)
+	$(BIN)/sourcebook build --edition instructor
+
+both: book instructor
+
+check: $(STAMP)
+	$(BIN)/sourcebook check
+
+# Browser tests drive Debian's Chromium (never a downloaded browser). Installed here when
+# missing and we may (root with apt-get); otherwise they skip on a laptop, never in CI.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: no chromium and no way to install it: browser tests will skip"; fi; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) chromium
+	$(BIN)/python benchmarks/run.py
+
+serve: book
+	$(BIN)/python -m http.server --directory _build/student/html 8000
+
+clean:
+	rm -rf _build book/_generated

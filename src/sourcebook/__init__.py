@@ -1,0 +1,16 @@
+"""sourcebook: turn a primary source into an interactive, self-checking lesson."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__version__ = "0.1.0"
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The folder holding the book's `_config.yml` (searched upwards from `start` or the cwd)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "seeds").is_dir():
+            return folder
+    raise FileNotFoundError(f"no sourcebook project (a folder with _config.yml and seeds/) above {here}")

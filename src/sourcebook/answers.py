@@ -1,0 +1,351 @@
+"""The exported-answers format: what a student hands in and `sourcebook grade` reads.
+
+One JSON file per student, described by `schemas/answers.schema.json` (JSON Schema 2020-12)::
+
+    {
+      "format": "sourcebook-answers",
+      "version": 1,
+      "book": {"id": "rusk-continued-resistance", "content_version": "1"},
+      "student": {"name": "Ada Lovelace", "id": "s1234"},          # as typed; one may be ""
+      "exported_at": "2026-01-12T10:00:00.000Z",                     # UTC, Date.toISOString()
+      "responses": {
+        "doc-01": {"response": "B", "attempts": 2, "first_at": "...", "last_at": "...",
+                   "source": "rusk-1951-01-12-continued-resistance"}
+      },
+      "notes": {"rusk-1951-01-12-continued-resistance": {"p2": "my note"}}
+    }
+
+`version` changes only when a reader of version N could misread the file; a new version comes
+with a migration in `_MIGRATIONS`. The static book's exporter (JS) writes exactly this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import SourcebookError
+
+__all__ = ["FORMAT", "VERSION", "Answers", "ResponseRecord", "new_answers", "validate_answers",
+           "load_answers", "dump_answers_atomic", "answers_schema", "MAX_BYTES"]
+
+FORMAT = "sourcebook-answers"
+VERSION = 1
+MAX_BYTES = 2_000_000
+_MIGRATIONS: dict[int, Any] = {}     # version -> function(data) -> data of version + 1
+
+
+@dataclass
+class ResponseRecord:
+    response: Any
+    attempts: int = 1
+    first_at: str | None = None
+    last_at: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"response": self.response, "attempts": self.attempts,
+               "first_at": self.first_at, "last_at": self.last_at}
+        if self.source is not None:
+            out["source"] = self.source
+        return out
+
+
+@dataclass
+class Answers:
+    book_id: str
+    content_version: str
+    student_name: str = ""
+    student_id: str = ""
+    exported_at: str = ""
+    responses: dict[str, ResponseRecord] = field(default_factory=dict)
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def exported(self) -> dt.datetime:
+        """`exported_at` as an aware datetime (UTC when the text has no zone)."""
+        return _timestamp(self.exported_at)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION,
+                "book": {"id": self.book_id, "content_version": self.content_version},
+                "student": {"name": self.student_name, "id": self.student_id},
+                "exported_at": self.exported_at,
+                "responses": {k: r.to_json() for k, r in self.responses.items()},
+                "notes": self.notes}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z")
+
+
+def _timestamp(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def new_answers(book_id: str, content_version: str, *, student_name: str = "",
+                student_id: str = "", responses: dict[str, Any] | None = None,
+                notes: dict[str, dict[str, str]] | None = None, source: str | None = None,
+                exported_at: str | None = None) -> Answers:
+    """A fresh answers document; `responses` maps item ids to bare responses (1 attempt each)."""
+    when = exported_at or _now()
+    records = {k: ResponseRecord(v, 1, when, when, source) for k, v in (responses or {}).items()}
+    return Answers(book_id, content_version, student_name, student_id, when, records,
+                   notes or {})
+
+
+# --------------------------------------------------------------------------- validation
+
+@lru_cache(maxsize=1)
+def answers_schema() -> dict[str, Any]:
+    text = resources.files("sourcebook").joinpath("schemas/answers.schema.json").read_text(
+        encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+    return Draft202012Validator(answers_schema())
+
+
+def _where(path) -> str:
+    parts = [str(p) for p in path]
+    return " → ".join(parts) if parts else "the file"
+
+
+def _schema_reason(data: Any) -> str | None:
+    """The most useful schema error, in words, or None when the document is valid."""
+    from jsonschema.exceptions import best_match
+    errors = list(_validator().iter_errors(data))
+    if any(e.validator == "anyOf" and list(e.absolute_path) == ["student"] for e in errors):
+        return "the student's name and id are both empty"
+    error = best_match(errors)
+    if error is None:
+        return None
+    where = _where(error.absolute_path)
+    if error.validator == "required":
+        return f"{where}: {error.message.split(' is a required')[0]} is missing"
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"{where}: unknown field{'s' * (len(extra) > 1)} " + ", ".join(
+            repr(e)[:40] for e in extra[:5])
+    if error.validator == "pattern" and error.absolute_path and \
+            str(error.absolute_path[-1]).endswith("_at"):
+        return f"{where}: {str(error.instance)[:40]!r} is not a timestamp like " \
+               "2026-01-12T10:00:00Z"
+    message = error.message if len(error.message) < 200 else error.message[:200] + "…"
+    return f"{where}: {message}"
+
+
+def _fast_valid(data: Any) -> bool:
+    """True when `data` certainly satisfies the schema (the common case, checked quickly).
+
+    False means "ask jsonschema", which finds the reason. Keep in step with the schema:
+    tests check that both agree on every file of tests/broken_submissions."""
+    if type(data) is not dict or data.keys() - {"notes"} != _TOP:
+        return False
+    if data["format"] != FORMAT or data["version"] != VERSION or type(data["version"]) is not int:
+        return False
+    book, student = data["book"], data["student"]
+    if type(book) is not dict or book.keys() != {"id", "content_version"} or not all(
+            type(v) is str and 0 < len(v) <= lim for v, lim in
+            ((book["id"], 100), (book["content_version"], 40))):
+        return False
+    if type(student) is not dict or student.keys() != {"name", "id"} or not all(
+            type(v) is str and len(v) <= 200 for v in student.values()) or not any(
+            not v.isspace() and v for v in student.values()):
+        return False
+    if not _is_stamp(data["exported_at"]):
+        return False
+    responses = data["responses"]
+    if type(responses) is not dict or len(responses) > 2000:
+        return False
+    for key, record in responses.items():
+        if not 0 < len(key) <= 100 or type(record) is not dict or not (
+                "response" in record and "attempts" in record) or record.keys() - _RECORD:
+            return False
+        attempts = record["attempts"]
+        if type(attempts) is not int or not 0 <= attempts <= 100_000:
+            return False
+        for k in ("first_at", "last_at"):
+            if k in record and record[k] is not None and not _is_stamp(record[k]):
+                return False
+        if "source" in record and (type(record["source"]) is not str
+                                   or len(record["source"]) > 200):
+            return False
+    notes = data.get("notes", {})
+    if type(notes) is not dict or len(notes) > 100:
+        return False
+    for per_source in notes.values():
+        if type(per_source) is not dict or len(per_source) > 500 or not all(
+                type(t) is str and len(t) <= 20000 for t in per_source.values()):
+            return False
+    return True
+
+
+_TOP = {"format", "version", "book", "student", "exported_at", "responses"}
+_RECORD = {"response", "attempts", "first_at", "last_at", "source"}
+
+
+_STAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+                   r"(Z|[+-][0-9]{2}:[0-9]{2})$")
+
+
+def _is_stamp(value: Any) -> bool:
+    return type(value) is str and _STAMP.match(value) is not None
+
+
+def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
+    """Check a parsed answers document; return it as Answers or raise SourcebookError."""
+    if not isinstance(data, dict):
+        raise SourcebookError(path, "not an answers file: expected a JSON object { ... }")
+    if data.get("format") != FORMAT:
+        found = data.get("format")
+        raise SourcebookError(path, "not a sourcebook answers file (no \"format\": "
+                              f'"{FORMAT}")' if found is None else
+                              f'not a sourcebook answers file (format is "{str(found)[:40]}")')
+    version = data.get("version")
+    if type(version) is int and version in _MIGRATIONS:
+        while type(version) is int and version in _MIGRATIONS:
+            data = _MIGRATIONS[version](data)
+            version = data.get("version")
+    if type(version) is not int:
+        raise SourcebookError(path, "the answers format version is missing or not a whole "
+                              f"number ({str(version)[:20]})")
+    if version > VERSION:
+        raise SourcebookError(path, f"written by a newer version of the book (answers format "
+                              f"{version}); this sourcebook reads format {VERSION}: update it")
+    if version != VERSION:
+        raise SourcebookError(path, f"answers format version {version} is not supported "
+                              f"(this sourcebook reads format {VERSION})")
+    if not _fast_valid(data):
+        reason = _schema_reason(data)
+        if reason:
+            raise SourcebookError(path, reason)
+    for where, stamp in _stamps(data):
+        try:
+            _timestamp(stamp)
+        except ValueError:
+            raise SourcebookError(path, f"{where}: {stamp!r} is not a real date and time"
+                                  ) from None
+    book, student = data["book"], data["student"]
+    responses = {k: ResponseRecord(r["response"], r["attempts"], r.get("first_at"),
+                                   r.get("last_at"), r.get("source"))
+                 for k, r in data["responses"].items()}
+    return Answers(book["id"], book["content_version"], student["name"], student["id"],
+                   data["exported_at"], responses, data.get("notes") or {})
+
+
+def _stamps(data: dict):
+    yield "exported_at", data["exported_at"]
+    for item_id, record in data["responses"].items():
+        for k in ("first_at", "last_at"):
+            if record.get(k):
+                yield f"responses → {item_id} → {k}", record[k]
+
+
+# --------------------------------------------------------------------------- files
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, or SourcebookError if it is larger than `max_bytes`."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourcebookError(path, f"the file is {_size(size)}; answers files are at most "
+                                  f"{_size(max_bytes)} (is it really an answers file?)")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)     # the size may change after stat
+    except OSError as err:
+        raise SourcebookError(path, f"cannot read the file: {err.strerror or err}") from None
+    if len(data) > max_bytes:
+        raise SourcebookError(path, f"the file is larger than {_size(max_bytes)}")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB" \
+        if n >= 1000 else f"{n} bytes"
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def parse_answers_bytes(data: bytes, path: str | Path | None = None) -> Any:
+    """Decode and parse; raise SourcebookError with the reason in words."""
+    if not data.strip():
+        raise SourcebookError(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SourcebookError(path, f"not a text file (byte {data[err.start]:#04x} at offset "
+                              f"{err.start} is not UTF-8); export the answers again from the "
+                              "book") from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        if err.msg.startswith("Unterminated string") or not text[err.pos:].strip():
+            raise SourcebookError(path, "the JSON ends too early: the file looks cut off "
+                                  "(truncated)", line=err.lineno) from None
+        raise SourcebookError(path, f"not valid JSON: {err.msg} (column {err.colno})",
+                              line=err.lineno) from None
+    except RecursionError:
+        raise SourcebookError(path, "the JSON is nested too deeply") from None
+    except ValueError as err:       # NaN/Infinity, or an integer with thousands of digits
+        raise SourcebookError(path, f"not valid JSON: {err}") from None
+
+
+def load_answers(path: str | Path, max_bytes: int = MAX_BYTES) -> Answers:
+    """Read, parse and validate an answers file; SourcebookError says why one cannot be used."""
+    path = Path(path)
+    return validate_answers(parse_answers_bytes(read_limited(path, max_bytes), path), path)
+
+
+def dump_answers_atomic(answers: Answers | dict, path: str | Path) -> Path:
+    """Write the answers as JSON: to a temporary file beside `path`, then os.replace, so a
+    reader never sees half a file."""
+    data = answers.to_json() if isinstance(answers, Answers) else answers
+    validate_answers(data, path)
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return write_atomic(Path(path), text.encode("utf-8"), replace=True)
+
+
+def write_atomic(path: Path, data: bytes, *, replace: bool) -> Path:
+    """Write `data` to `path` all at once. With replace=False, fail (FileExistsError) rather
+    than replace an existing file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if replace:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # atomic, and refuses to replace an existing file
+            except FileExistsError:
+                raise
+            except OSError:         # no hard links here (some network or FAT drives)
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path

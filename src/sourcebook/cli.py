@@ -1,0 +1,73 @@
+"""The `sourcebook` command: build, check, grade, worksheet, new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import project_root
+
+
+def _root(path: str | None) -> Path:
+    try:
+        return project_root(Path(path) if path else None)
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@click.group()
+@click.version_option(package_name="sourcebook")
+def main() -> None:
+    """Primary-source lesson kit: build the book, check its data, grade students' answers."""
+
+
+@main.command()
+@click.option("--edition", type=click.Choice(["student", "instructor"]), default="student",
+              show_default=True, help="Which edition to build.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Output folder (default: _build/<edition>).")
+@click.option("--fresh", is_flag=True, help="Rebuild every page, not only the changed ones.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=None,
+              help="The book's folder (default: found upwards from here).")
+def build(edition: str, out: str | None, fresh: bool, root: str | None) -> None:
+    """Build the book as a static site (warnings are errors)."""
+    from .build import BuildError, build_book
+    book = _root(root)
+    click.echo(f"Building the {edition} edition of {book} ...")
+    try:
+        html = build_book(book, edition, Path(out) if out else None, fresh=fresh)
+    except BuildError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"Built. Open {(html / 'index.html').as_uri()}")
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=None)
+def check(root: str | None) -> None:
+    """Validate every seed, exercise set, timeline and close-reading guide."""
+    from .checks import check_book
+    book = _root(root)
+    problems = check_book(book)
+    for p in problems:
+        click.echo(p, err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found")
+    click.echo("All seeds, exercise sets and guides are valid.")
+
+
+def _register_optional() -> None:
+    """Commands that live in their own modules."""
+    import importlib
+    for module, name in (("cli_grade", "grade"), ("cli_worksheet", "worksheet"),
+                         ("cli_new", "new")):
+        try:
+            mod = importlib.import_module(f"sourcebook.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"sourcebook.{module}":
+                raise
+            continue
+        main.add_command(getattr(mod, name))
+
+
+_register_optional()

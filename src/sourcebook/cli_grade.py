@@ -1,0 +1,58 @@
+"""`sourcebook grade SUBMISSIONS... --out DIR [--force]` (registered by cli.py).
+
+Exit status: 0 every file was graded; 1 some files were skipped (the report lists them and
+why); 2 nothing was graded (bad usage, no files, or a broken book).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import SourcebookError
+
+
+class GradeFailed(click.ClickException):
+    exit_code = 2
+
+
+@click.command()
+@click.argument("submissions", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for gradebook.csv, item-analysis.html/.png and short-answers.csv.")
+@click.option("--force", is_flag=True,
+              help="Replace earlier results in --out (by default they are kept and the new "
+                   "files get a timestamped name).")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="The book's folder (default: found upwards from here).")
+@click.option("--max-size", "max_bytes", type=click.IntRange(min=1), default=2_000_000,
+              show_default=True, help="Largest answers file accepted, in bytes.")
+def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path | None,
+          max_bytes: int) -> None:
+    """Grade students' exported answers (files, or folders of *.json files)."""
+    from . import project_root
+    from .exercises.loader import BookContext
+    from .grade import grade as run
+
+    try:
+        book = project_root(root)
+        ctx = BookContext.load(book)
+        report = run(list(submissions), ctx, out_dir, force=force, max_bytes=max_bytes)
+    except FileNotFoundError as err:
+        raise GradeFailed(str(err)) from None
+    except SourcebookError as err:
+        raise GradeFailed(f"cannot grade until the book is fixed:\n{err}") from None
+
+    click.echo(f"Graded {len(report.students)} student(s) on {len(report.item_ids)} item(s).")
+    for kind in ("gradebook", "report", "chart", "short_answers"):
+        click.echo(f"  wrote {report.outputs[kind]}")
+    for note in report.notes:
+        click.echo(f"note: {note.path}: {note.reason}", err=True)
+    for skip in report.skipped:
+        click.echo(f"skipped: {skip.path}: {skip.reason}", err=True)
+    if not report.students and report.skipped:
+        raise GradeFailed("no file could be graded")
+    if report.skipped:
+        click.echo(f"{len(report.skipped)} file(s) skipped; see the report.", err=True)
+    raise SystemExit(report.exit_code)

@@ -1,0 +1,54 @@
+"""`sourcebook new PATH_TO_TEXT`: draft a lesson for another FRUS-style document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import project_root
+from .errors import SourcebookError
+
+
+@click.command()
+@click.argument("text", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", default=None,
+              help="Name for the seed, chapter and exercise set (default: writer-date-subject).")
+@click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="The book's folder (default: found upwards from here).")
+def new(text: Path, slug: str | None, root: Path | None) -> None:
+    """Add the FRUS-style document TEXT to the book as a new source with a starter lesson."""
+    from .checks import check_book
+    from .scaffold import plan, write
+    try:
+        book = project_root(root)
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        p = plan(text, book, slug)
+    except SourcebookError as err:
+        raise click.ClickException(str(err)) from None
+    written = write(p)
+    d, s = p.draft, p.slug
+    click.echo(f"Added {text.name} to {book} as \"{s}\":")
+    for rel in written:
+        click.echo(f"  {rel.as_posix()}")
+    click.echo("\nRead from the apparatus: "
+               f"{d.kind} by {d.author.phrase}"
+               + (f" to {d.recipient.phrase}" if d.recipient else "")
+               + f", {d.date.isoformat()} (from the {d.date_basis}), "
+               f"{d.ap.classification or 'no marking'}.")
+    click.echo("\nTo verify and complete before you publish:")
+    for note in d.verify:
+        click.echo(f"  - seeds/{s}.yml, {note}")
+    click.echo(f"  - book/sources/{s}.md: write the introduction (the paragraph after the "
+               "% comment) and check the key points")
+    click.echo(f"  - exercises/{s}.yml: check every starter item, then add your own")
+    click.echo(f"  - book/data/objectives.yml: reword {s}-1 and {s}-2 to fit your lesson")
+    problems = check_book(book)
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        raise click.ClickException(f"sourcebook check: {len(problems)} problem(s) in the book")
+    click.echo("\nsourcebook check: all seeds, exercise sets and guides are valid. "
+               "Next: sourcebook build")

@@ -1,0 +1,107 @@
+"""Decode State Department central decimal file numbers such as ``795.00/1–1251``.
+
+The 1950 scheme: the first digit is the subject class, the next two the country, the part
+after the point the topic, and the part after the slash the date the paper was filed as
+month–day-and-year (``1–1251`` is 12 January 1951; ``12–2150`` is 21 December 1950).
+Only the parts a lesson needs are tabled; anything else decodes as "unknown", never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Subject classes of the 1950 Records Codification Manual that FRUS files in this era use.
+CLASSES = {
+    "3": "International conferences and organizations",
+    "4": "International trade and commercial relations",
+    "6": "International political relations",
+    "7": "Internal political and national defense affairs",
+    "8": "Internal economic, industrial and social affairs",
+    "9": "Communications, transportation and science",
+}
+# Two-digit country numbers (as used in FRUS file numbers of 1950–51).
+COUNTRIES = {
+    "11": "United States",
+    "41": "United Kingdom",
+    "51": "France",
+    "61": "Soviet Union",
+    "93": "China",
+    "94": "Japan",
+    "95": "Korea",
+}
+TOPICS = {"00": "political affairs (general)"}
+
+FILE_NUMBER = re.compile(
+    r"^(?P<klass>\d)(?P<country>\d\d)(?P<sub>[A-Z]?)(?:\.(?P<topic>[0-9A-Z]+))?"
+    r"(?:/(?P<month>\d{1,2})[–-](?P<dayyear>\d{3,4}))?$"
+)
+
+
+class FileNumberError(ValueError):
+    """A file number that is malformed or encodes an impossible date."""
+
+
+@dataclass(frozen=True)
+class DecodedFileNumber:
+    raw: str
+    subject_class: str          # "7: Internal political and national defense affairs" or "unknown (2)"
+    country: str                # "Korea" or "unknown (99)"
+    topic: str                  # "political affairs (general)" or "unknown (.10)"
+    date: dt.date | None        # the filing date after the slash, if any
+
+    @property
+    def summary(self) -> str:
+        """`Korea, political affairs, 12 January 1951`."""
+        topic = self.topic.removesuffix(" (general)")
+        parts = [self.country, topic]
+        if self.date:
+            parts.append(f"{self.date.day} {self.date:%B %Y}")
+        return ", ".join(parts)
+
+
+def _lookup(table: dict[str, str], key: str, shown: str) -> str:
+    return table.get(key, f"unknown ({shown})")
+
+
+def decode_date(part: str) -> dt.date:
+    """`1–1251` -> 1951-01-12: month before the dash, then day, then a two-digit year."""
+    m = re.fullmatch(r"(\d{1,2})[–-](\d{3,4})", part.strip())
+    if not m:
+        raise FileNumberError(f'"{part}" is not a month–dayyear date such as 1–1251')
+    month, dayyear = int(m.group(1)), m.group(2)
+    day, year = int(dayyear[:-2]), 1900 + int(dayyear[-2:])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise FileNumberError(
+            f'"{part}" would be month {month}, day {day}, year {year}: not a real date') from None
+
+
+def decode(file_number: str) -> DecodedFileNumber:
+    """Decode a decimal file number; malformed shapes and impossible dates raise FileNumberError."""
+    raw = file_number.strip()
+    m = FILE_NUMBER.match(raw)
+    if not m:
+        raise FileNumberError(
+            f'"{raw}" is not a decimal file number (expected e.g. 795.00/1–1251)')
+    date = None
+    if m.group("month"):
+        date = decode_date(f'{m.group("month")}-{m.group("dayyear")}')
+    klass = m.group("klass")
+    country_key = m.group("country")
+    topic = m.group("topic")
+    if klass == "6" and topic in COUNTRIES:   # class 6 files relations between two countries
+        return DecodedFileNumber(raw=raw, subject_class=f"6: {CLASSES['6']}",
+                                 country=_lookup(COUNTRIES, country_key, country_key),
+                                 topic=f"relations with {COUNTRIES[topic]}", date=date)
+    return DecodedFileNumber(
+        raw=raw,
+        subject_class=(f"{klass}: {CLASSES[klass]}" if klass in CLASSES else f"unknown ({klass})"),
+        country=_lookup(COUNTRIES, country_key, country_key)
+        + (f' (sub-file {m.group("sub")})' if m.group("sub") else ""),
+        topic=(_lookup(TOPICS, m.group("topic"), "." + m.group("topic")) if m.group("topic")
+               else "none given"),
+        date=date,
+    )

@@ -1,0 +1,678 @@
+"""Exercise sets from YAML, checked item by item, with every problem named by file:line and field.
+
+    ctx = BookContext.load(root)           # sources, objectives, timeline, variants, book id
+    sets, problems = load_all(ctx)         # every exercises/*.yml, all problems in one list
+    loaded = load_set(path, ctx)           # one set; raises ExerciseErrors listing its problems
+
+Scalars are read as text, and pydantic turns them into the field's type. This sidesteps
+YAML 1.1 surprises (`answer: no` as false, `id: 1` as a number, `on` as true) while
+`answer: true` or `points: 2` still work where the schema expects a bool or a number.
+
+Messages are for instructors, e.g.::
+
+    exercises/context.yml:42 item ctx-07: answer: answer "E" is not one of the options A-D
+    exercises/context.yml:40 item ctx-07: promt: field "promt" is not a known field (did you mean "prompt"?)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from ..config import book_identity
+from ..errors import SourcebookError
+from ..source import PrimarySource, all_seeds, load_source
+from .normalize import load_variants, normalise, parse_date, variant_index
+from .passage import passage_tokens, phrase_tokens
+from .schema import (ITEM_TYPES, SKILLS, Cloze, DateItem, Evidence, Item, MarkWords,
+                     Ordering, OrderEntry, SetInfo)
+
+__all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all", "load_set",
+           "exercise_files", "check_exercises"]
+
+_ITEM = TypeAdapter(Item)
+_NEEDS_SOURCE = (Cloze, Evidence, MarkWords)
+_MAX_NODES = 200_000     # aliases can multiply a small file into a huge tree ("billion laughs")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+class ExerciseErrors(SourcebookError):
+    """One or more problems; `.errors` lists them, `str()` gives one per line."""
+
+    def __init__(self, errors: list[SourcebookError]):
+        self.errors = list(errors)
+        first = self.errors[0]
+        super().__init__(first.path, first.message, line=first.line, field=first.field,
+                         item=first.item)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+# --------------------------------------------------------------------------- the book's context
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    chapter: str
+    text: str
+
+
+@dataclass
+class BookContext:
+    """Everything an item may refer to. Tests may build one directly with a few fields."""
+    root: Path = field(default_factory=Path.cwd)
+    book_id: str = "book"
+    content_version: str = "1"
+    sources: dict[str, PrimarySource] = field(default_factory=dict)
+    objectives: dict[str, Objective] | None = None   # None: objectives are not checked
+    timeline: dict[str, Any] = field(default_factory=dict)
+    variants: list[list[str]] = field(default_factory=list)
+    default_source: str | None = None
+    _index: dict | None = field(default=None, repr=False)
+
+    @property
+    def variant_index(self) -> dict[str, frozenset[str]]:
+        if self._index is None:
+            self._index = variant_index(self.variants)
+        return self._index
+
+    def show(self, path: Path) -> str:
+        """`path` as an instructor reads it: relative to the book's folder."""
+        try:
+            return Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    @classmethod
+    def load(cls, root: str | Path) -> BookContext:
+        """Read the book's identity, seeds, objectives, timeline and variants.
+
+        Raises ExerciseErrors listing every problem found in those files."""
+        root = Path(root)
+        problems: list[SourcebookError] = []
+
+        def attempt(fn, *args):
+            try:
+                return fn(*args)
+            except ExerciseErrors as err:
+                problems.extend(err.errors)
+            except SourcebookError as err:
+                problems.append(err)
+            return None
+
+        identity = attempt(book_identity, root) or ("book", "1")
+        sources = {}
+        for txt in all_seeds(root):
+            source = attempt(load_source, txt, root)
+            if source is not None:
+                sources[source.slug] = source
+        objectives = attempt(_load_objectives, root / "book" / "data" / "objectives.yml", root)
+        timeline = attempt(_load_timeline, root / "book" / "data" / "timeline.yml")
+        variants = attempt(load_variants, root / "exercises" / "variants.yml")
+        if problems:
+            raise ExerciseErrors(problems)
+        return cls(root=root, book_id=identity[0], content_version=identity[1], sources=sources,
+                   objectives=objectives, timeline=timeline or {}, variants=variants or [],
+                   default_source=next(iter(sources)) if len(sources) == 1 else None)
+
+
+def _load_objectives(path: Path, root: Path) -> dict[str, Objective]:
+    """book/data/objectives.yml: a list of {id, chapter, text}."""
+    if not path.is_file():
+        return {}
+    shown = BookContext(root=root).show(path)
+    data, lines = _read_yaml(path, shown)
+    if not isinstance(data, list):
+        raise SourcebookError(shown, "expected a list of objectives (- id: ..., chapter:, text:)",
+                              line=1)
+    out: dict[str, Objective] = {}
+    errors = []
+    for n, entry in enumerate(data):
+        line = lines.get((n,), 1)
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k]
+                                                  for k in ("id", "chapter", "text")):
+            errors.append(SourcebookError(shown, "each objective needs id, chapter and text",
+                                          line=line))
+        elif entry["id"] in out:
+            errors.append(SourcebookError(shown, f'objective id "{entry["id"]}" is used twice',
+                                          line=line, field="id"))
+        else:
+            out[entry["id"]] = Objective(entry["id"], entry["chapter"], entry["text"])
+    if errors:
+        raise ExerciseErrors(errors)
+    return out
+
+
+def _load_timeline(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    from ..timeline import load_timeline
+    return {event.id: event for event in load_timeline(path)}
+
+
+# --------------------------------------------------------------------------- YAML with lines
+
+Lines = dict[tuple, int]
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[Any, Lines]:
+    """The file's data (scalars as text, plain `~`/`null`/empty as None) and the line of every
+    node, keyed by its path of keys and list indices."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as err:
+        raise SourcebookError(shown, f"cannot read the file: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise SourcebookError(shown, f"byte {err.object[err.start]:#04x} is not UTF-8 text; "
+                              "save the file as UTF-8", line=err.object.count(b"\n", 0,
+                                                                              err.start) + 1
+                              ) from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem
+        if err.context:
+            started = err.context_mark
+            at = f" (line {started.line + 1})" if started and started.line != mark.line else ""
+            problem = f"{err.context}{at}, {err.problem}"
+        raise SourcebookError(shown, f"not valid YAML: {problem}",
+                              line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as err:
+        raise SourcebookError(shown, f"not valid YAML: {err}") from None
+    finally:
+        loader.dispose()
+    lines: Lines = {}
+    errors: list[SourcebookError] = []
+    budget = [_MAX_NODES]
+    data = _plain(node, (), lines, errors, shown, budget, 0) if node is not None else None
+    if errors:
+        raise ExerciseErrors(errors)
+    return data, lines
+
+
+def _plain(node, path: tuple, lines: Lines, errors: list, shown: str, budget: list, depth: int):
+    budget[0] -= 1
+    if budget[0] < 0 or depth > 100:
+        raise SourcebookError(shown, "the file is too deeply nested or repeats anchors too often",
+                              line=node.start_mark.line + 1)
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and _NULL.match(node.value):
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v, path + (i,), lines, errors, shown, budget, depth + 1)
+                for i, v in enumerate(node.value)]
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            errors.append(SourcebookError(shown, "a field name must be a plain word", line=line))
+            continue
+        key = key_node.value
+        if key in out:
+            errors.append(SourcebookError(shown, f'field "{key}" is given twice (the second '
+                                          f"would replace the first)", line=line, field=key))
+            continue
+        out[key] = _plain(value_node, path + (key,), lines, errors, shown, budget, depth + 1)
+        lines[path + (key, "@key")] = line
+    return out
+
+
+# --------------------------------------------------------------------------- error messages
+
+def _field_line(lines: Lines, path: tuple) -> int | None:
+    """The line of the node at `path`, or of its nearest ancestor."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
+
+
+def _label(loc: tuple) -> str | None:
+    """("options", 2, "id") -> "options #3 id" (lists counted from 1, as people count)."""
+    parts = [f"#{p + 1}" if isinstance(p, int) else str(p) for p in loc]
+    return " ".join(parts) or None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f'"{value}"'
+
+
+def _suggest(word: str, known) -> str:
+    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _known_fields(item_type: str | None, loc: tuple, top=None) -> list[str]:
+    """The fields allowed where an unknown one was written (for "did you mean")."""
+    import typing
+    from .schema import Option, Pair
+    if len(loc) > 1:
+        nested = {"options": Option, "entries": OrderEntry, "pairs": Pair}.get(loc[0])
+        return list(nested.model_fields) if nested else []
+    if top is not None:
+        return list(top.model_fields)
+    for model in typing.get_args(typing.get_args(Item)[0]):
+        if typing.get_args(model.model_fields["type"].annotation) == (item_type,):
+            return list(model.model_fields)
+    return []
+
+
+def _model_error_field(message: str, raw: dict) -> str | None:
+    """Which field an item-level check (a model validator in schema.py) is about."""
+    if message.startswith("answer "):
+        return "answers" if "answers" in raw else "answer"
+    if message.startswith("answers"):
+        return "answers"
+    if "-hand entries" in message:
+        return "pairs"
+    if "entries" in message or "timeline" in message:
+        return "timeline" if "timeline" in raw and "entries" not in raw else "entries"
+    first = message.split(" ", 1)[0]
+    return first if first in raw else None
+
+
+def _describe(err: dict, loc: tuple, item_type: str | None, top=None) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    what = f"a {item_type} item" if item_type else "this"
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        return f"is missing; {what} needs one"
+    if kind == "extra_forbidden":
+        known = _known_fields(item_type, loc, top)
+        hint = _suggest(name, known) or (f" ({what} has: {', '.join(known)})" if known else "")
+        return f'field "{name}" is not a known field{hint}'
+    if kind == "union_tag_invalid":
+        return f'type "{ctx.get("tag")}" is not an item type (one of: {", ".join(ITEM_TYPES)})'
+    if kind == "union_tag_not_found":
+        return f"is missing; say which kind of item this is (one of: {', '.join(ITEM_TYPES)})"
+    if kind == "literal_error":
+        if name == "skill":
+            return f'"{value}" is not a skill (one of: {", ".join(SKILLS)})'
+        return f'{_kind(value)} is not one of: {ctx.get("expected")}'
+    if kind == "string_pattern_mismatch":
+        if loc == ("id",):
+            return (f'"{value}" is not a valid id: use lower-case letters, digits and hyphens, '
+                    "e.g. ctx-07")
+        if "p\\d" in str(ctx.get("pattern")):
+            return f'"{value}" is not a sentence id such as p2.s3'
+        return f'"{value}" is not a valid id: use letters, digits, "-" or "_", e.g. A'
+    if kind == "string_too_short":
+        return "is empty" if ctx.get("min_length") == 1 else \
+            f'"{value}" is too short (at least {ctx.get("min_length")} characters)'
+    if kind == "string_too_long":
+        return f'is too long (at most {ctx.get("max_length")} characters)'
+    if kind == "too_short":
+        return (f"needs at least {ctx.get('min_length')} entries, "
+                f"found {ctx.get('actual_length')}")
+    if kind == "too_long":
+        return (f"has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} "
+                "are allowed")
+    if kind == "string_type":
+        return f"must be text, not {_kind(value) if not isinstance(value, str) else 'that'}"
+    if kind == "list_type":
+        return f'must be a list (one entry per line, each starting with "- "), not {_kind(value)}'
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be a mapping of fields (e.g. id: A and text: ...), not {_kind(value)}"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"{_kind(value)} is not a number"
+    if kind == "greater_than":
+        return f"must be more than {ctx.get('gt'):g}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le'):g}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{_kind(value)} is not true or false"
+    if kind.startswith("date"):
+        return f"{_kind(value)} is not a date; write it like 1951-01-12 or 12 January 1951"
+    if kind == "value_error":
+        message = str(ctx.get("error") or err.get("msg"))
+        if message.startswith("two right-hand") and isinstance(value, dict):
+            rights = [p.get("right") for p in value.get("pairs") or [] if isinstance(p, dict)]
+            rights += list(value.get("distractors") or [])
+            twice = sorted({str(r) for r in rights if rights.count(r) > 1})
+            return f'"{twice[0]}" is a right-hand entry twice' if twice else message
+        return message
+    return str(err.get("msg"))
+
+
+def _translate(exc: ValidationError, raw: dict, base: tuple, lines: Lines, shown: str,
+               item: str | None, top=None) -> list[SourcebookError]:
+    """Pydantic's errors in an instructor's words, each with its line and field.
+
+    `top` is the model validated when it is not an item (the set's header)."""
+    item_type = raw.get("type") if top is None and isinstance(raw.get("type"), str) else None
+    prefix = base[:1] if top is not None else ()
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if loc and loc[0] == item_type:
+            loc = loc[1:]                     # the discriminated union's tag
+        if err["type"] == "value_error" and not loc:
+            msg = str((err.get("ctx") or {}).get("error") or err["msg"])
+            fname = _model_error_field(msg, raw)
+            loc = (fname,) if fname else ()
+        elif err["type"].startswith("union_tag"):
+            loc = ("type",)
+        line = (lines.get(base + loc + ("@key",)) if err["type"] == "extra_forbidden" else None) \
+            or _field_line(lines, base + loc)
+        out.append(SourcebookError(shown, _describe(err, loc, item_type, top), line=line,
+                                   field=_label(prefix + loc), item=item))
+    return _drop_echoes(out)
+
+
+def _drop_echoes(errors: list[SourcebookError]) -> list[SourcebookError]:
+    """A misspelt field also shows up as a missing one; report only the misspelling."""
+    meant = {re.search(r'did you mean "([^"]+)"', e.message).group(1) for e in errors
+             if "did you mean" in e.message}
+    return [e for e in errors if not (e.message.startswith("is missing") and e.field
+                                      and e.field.split(" ")[-1] in meant)]
+
+
+# --------------------------------------------------------------------------- one set
+
+@dataclass
+class LoadedSet:
+    path: Path
+    info: SetInfo
+    items: list[Item]
+    lines: dict[str, int]                       # item id -> line of the item
+    shown: str = ""                             # the path as messages show it
+
+
+@dataclass
+class _Parsed:
+    loaded: LoadedSet | None
+    errors: list[SourcebookError]
+    ids: list[tuple[str, int]]                  # every item id written, with its line
+    set_id: tuple[str, int] | None
+
+
+def load_set(path: str | Path, ctx: BookContext) -> LoadedSet:
+    """Load and check one exercise set; raise ExerciseErrors with all its problems."""
+    parsed = _parse_set(Path(path), ctx)
+    errors = parsed.errors + _duplicates([(parsed.ids, ctx.show(Path(path)))])
+    if errors:
+        raise ExerciseErrors(sorted(errors, key=lambda e: e.line or 0))
+    return parsed.loaded
+
+
+def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
+    shown = ctx.show(path)
+    try:
+        data, lines = _read_yaml(path, shown)
+    except ExerciseErrors as err:
+        return _Parsed(None, err.errors, [], None)
+    except SourcebookError as err:
+        return _Parsed(None, [err], [], None)
+    errors: list[SourcebookError] = []
+    if not isinstance(data, dict):
+        errors.append(SourcebookError(shown, "expected an exercise set: a set: section and an "
+                                      "items: list", line=1))
+        return _Parsed(None, errors, [], None)
+    for key in data:
+        if key not in ("set", "items"):
+            errors.append(SourcebookError(
+                shown, f'"{key}" is not a section of an exercise set (only set: and items:)'
+                + _suggest(key, ("set", "items")), line=lines.get((key, "@key")), field=key))
+
+    info = None
+    set_id = None
+    if "set" not in data:
+        errors.append(SourcebookError(shown, "is missing (id, title, chapter, source of the set)",
+                                      line=1, field="set"))
+    elif not isinstance(data["set"], dict):
+        errors.append(SourcebookError(shown, "must be a mapping of id, title, chapter, source",
+                                      line=lines.get(("set",)), field="set"))
+    else:
+        raw_set = data["set"]
+        if isinstance(raw_set.get("id"), str):
+            set_id = (raw_set["id"], lines.get(("set", "id"), 1))
+        try:
+            info = SetInfo.model_validate(raw_set)
+        except ValidationError as exc:
+            errors.extend(_translate(exc, raw_set, ("set",), lines, shown, None, top=SetInfo))
+        if info is not None:
+            errors.extend(_check_set_info(info, lines, shown, ctx))
+
+    raw_items = data.get("items")
+    ids: list[tuple[str, int]] = []
+    items: list[Item] = []
+    item_lines: dict[str, int] = {}
+    if raw_items is None:
+        if not any('did you mean "items"' in e.message for e in errors):
+            errors.append(SourcebookError(shown, "is missing or empty: list the set's items "
+                                          "under items:", line=lines.get(("items",), 1),
+                                          field="items"))
+        raw_items = []
+    elif not isinstance(raw_items, list):
+        errors.append(SourcebookError(shown, 'must be a list of items, each starting with "- id:"',
+                                      line=lines.get(("items",)), field="items"))
+        raw_items = []
+    for n, raw in enumerate(raw_items):
+        base = ("items", n)
+        line = lines.get(base, 1)
+        if not isinstance(raw, dict):
+            errors.append(SourcebookError(shown, f"item #{n + 1} must be a mapping of fields "
+                                          "(id:, type:, prompt: ...)", line=line))
+            continue
+        name = raw["id"] if isinstance(raw.get("id"), str) and raw["id"] else f"#{n + 1}"
+        if isinstance(raw.get("id"), str) and raw["id"]:
+            ids.append((raw["id"], lines.get(base + ("id",), line)))
+        prepared = dict(raw)
+        if prepared.get("type") == "date" and isinstance(prepared.get("answer"), str):
+            parsed = parse_date(prepared["answer"])
+            if parsed:      # authors may write any spelling the students may use
+                prepared["answer"] = parsed.isoformat()
+        try:
+            item = _ITEM.validate_python(prepared)
+        except ValidationError as exc:
+            errors.extend(_translate(exc, raw, base, lines, shown, name))
+            continue
+        item, problems = _cross_check(item, raw, base, lines, shown, info, ctx)
+        errors.extend(problems)
+        if not problems:
+            items.append(item)
+            item_lines[item.id] = line
+    loaded = None
+    if info is not None and not errors:
+        loaded = LoadedSet(path=path, info=info, items=items, lines=item_lines, shown=shown)
+    return _Parsed(loaded, errors, ids, set_id)
+
+
+def _check_set_info(info: SetInfo, lines: Lines, shown: str, ctx: BookContext
+                    ) -> list[SourcebookError]:
+    errors = []
+    if info.chapter is not None:
+        stem = Path(ctx.root) / info.chapter
+        candidates = [stem] if stem.suffix in (".md", ".ipynb") else \
+            [stem.with_name(stem.name + ext) for ext in (".md", ".ipynb")]
+        if not any(c.is_file() for c in candidates):
+            errors.append(SourcebookError(
+                shown, f'"{info.chapter}" is not a chapter of the book (no file '
+                f"{info.chapter}.md or .ipynb)", line=lines.get(("set", "chapter")),
+                field="set chapter"))
+    if info.source is not None and ctx.sources and info.source not in ctx.sources:
+        errors.append(SourcebookError(
+            shown, f'"{info.source}" is not a seed in seeds/' + _suggest(info.source, ctx.sources),
+            line=lines.get(("set", "source")), field="set source"))
+    return errors
+
+
+# --------------------------------------------------------------------------- cross-references
+
+def _cross_check(item, raw: dict, base: tuple, lines: Lines, shown: str, info: SetInfo | None,
+                 ctx: BookContext) -> tuple[Any, list[SourcebookError]]:
+    """Check what the item refers to; return the item completed (source, timeline entries)."""
+    errors: list[SourcebookError] = []
+
+    def problem(message: str, fname: str, *sub) -> None:
+        line = _field_line(lines, base + (fname, *sub))
+        errors.append(SourcebookError(shown, message, line=line, field=fname, item=item.id))
+
+    if ctx.objectives is not None and item.objective not in ctx.objectives:
+        problem(f'"{item.objective}" is not a learning objective in book/data/objectives.yml'
+                + _suggest(item.objective, ctx.objectives), "objective")
+
+    slug = item.source or (info.source if info else None) or ctx.default_source
+    source = ctx.sources.get(slug) if slug else None
+    if slug and source is None and (item.source or isinstance(item, _NEEDS_SOURCE)):
+        problem(f'"{slug}" is not a seed in seeds/' + _suggest(slug, ctx.sources),
+                "source" if item.source else "type")
+        return item, errors
+    if isinstance(item, _NEEDS_SOURCE):
+        if source is None:
+            problem("names no source: give source: here or in the set", "type")
+            return item, errors
+        if item.source != slug:
+            item = item.model_copy(update={"source": slug})   # self-contained for the checker
+
+    if isinstance(item, Evidence):
+        known = source.sentence_ids()
+        for k, sid in enumerate(item.answers):
+            if sid not in known:
+                problem(f'sentence "{sid}" is not in {slug} (its sentences run '
+                        f"{source.sentences[0].id} to {source.sentences[-1].id})", "answers", k)
+        if item.scope is not None:
+            paragraphs = {p.id for p in source.paragraphs}
+            for k, pid in enumerate(item.scope):
+                if pid not in paragraphs:
+                    problem(f'paragraph "{pid}" is not in {slug} (it has '
+                            f"{', '.join(sorted(paragraphs))})", "scope", k)
+            for k, sid in enumerate(item.answers):
+                if sid in known and sid.split(".")[0] not in item.scope:
+                    problem(f'sentence "{sid}" is an answer but outside the scope '
+                            f"{', '.join(item.scope)}", "answers", k)
+    elif isinstance(item, MarkWords):
+        known = source.sentence_ids()
+        bad = [sid for sid in item.sentences if sid not in known]
+        for k, sid in enumerate(item.sentences):
+            if sid in bad:
+                problem(f'sentence "{sid}" is not in {slug}', "sentences", k)
+        if not bad:
+            tokens = passage_tokens(source, item.sentences)
+            for k, (phrase, where) in enumerate(zip(item.phrases,
+                                                    phrase_tokens(tokens, item.phrases))):
+                if not where:
+                    problem(f'phrase "{phrase}" does not occur as whole words in the passage '
+                            f"({', '.join(item.sentences)})", "phrases", k)
+    elif isinstance(item, Cloze):
+        for k, alternatives in enumerate(item.blanks(), start=1):
+            if not alternatives or not all(normalise(a) for a in alternatives):
+                problem(f"blank {k} has an empty answer; write [[word]] or [[word|variant]]",
+                        "passage")
+        if not errors:
+            filled = normalise(item.filled())
+            if f" {filled} " not in f" {normalise(source.text)} ":
+                problem("the passage with its blanks filled is not in the text of "
+                        f'{slug}: "{item.filled()[:80]}"', "passage")
+    elif isinstance(item, DateItem) and not 1000 <= item.answer.year <= 9999:
+        problem(f"{item.answer} cannot be typed as an answer: use a year from 1000 to 9999",
+                "answer")
+    elif isinstance(item, Ordering) and item.timeline is not None:
+        item = _resolve_timeline(item, problem, ctx)
+    return item, errors
+
+
+def _resolve_timeline(item: Ordering, problem, ctx: BookContext) -> Ordering:
+    """Turn timeline event ids into entries in date order (ids stay the event ids)."""
+    events = []
+    for k, event_id in enumerate(item.timeline):
+        event = ctx.timeline.get(event_id)
+        if event is None:
+            problem(f'"{event_id}" is not an event in book/data/timeline.yml'
+                    + _suggest(event_id, ctx.timeline), "timeline", k)
+        else:
+            events.append(event)
+    if len(events) != len(item.timeline):
+        return item
+    if len({e.id for e in events}) != len(events):
+        problem("lists an event twice", "timeline")
+        return item
+    events.sort(key=lambda e: e.date)
+    for a, b in zip(events, events[1:]):
+        if a.date == b.date:
+            problem(f'"{a.id}" and "{b.id}" have the same date ({a.date}), so their order '
+                    "cannot be marked; drop one", "timeline")
+            return item
+    try:
+        entries = [OrderEntry(id=e.id, text=e.label) for e in events]
+    except ValidationError:
+        problem("a timeline id is longer than 32 characters, too long for an ordering entry",
+                "timeline")
+        return item
+    return item.model_copy(update={"entries": entries, "timeline": None})
+
+
+# --------------------------------------------------------------------------- all sets
+
+def exercise_files(root: str | Path) -> list[Path]:
+    """Every exercise set: exercises/*.yml except variants.yml and files starting with "_"."""
+    folder = Path(root) / "exercises"
+    return sorted(p for p in folder.glob("*.yml")
+                  if p.name != "variants.yml" and not p.name.startswith("_"))
+
+
+def _duplicates(per_file: list[tuple[list[tuple[str, int]], str]]) -> list[SourcebookError]:
+    seen: dict[str, str] = {}
+    errors = []
+    for ids, shown in per_file:
+        for item_id, line in ids:
+            where = f"{shown}:{line}"
+            if item_id in seen:
+                errors.append(SourcebookError(
+                    shown, f'id "{item_id}" is already used at {seen[item_id]}; ids must be '
+                    "unique across the book", line=line, field="id", item=item_id))
+            else:
+                seen[item_id] = where
+    return errors
+
+
+def load_all(ctx: BookContext, paths: list[Path] | None = None
+             ) -> tuple[list[LoadedSet], list[SourcebookError]]:
+    """Every exercise set of the book and every problem in them (not only the first)."""
+    parsed = [(p, _parse_set(p, ctx)) for p in (paths if paths is not None
+                                                 else exercise_files(ctx.root))]
+    errors: list[SourcebookError] = []
+    for _, result in parsed:
+        errors.extend(result.errors)
+    errors.extend(_duplicates([(r.ids, ctx.show(p)) for p, r in parsed]))
+    set_ids = [([r.set_id] if r.set_id else [], ctx.show(p)) for p, r in parsed]
+    errors.extend(SourcebookError(e.path, e.message.replace("ids must", "set ids must"),
+                                  line=e.line, field="set id") for e in _duplicates(set_ids))
+    bad_files = {e.path for e in errors}
+    sets = [r.loaded for p, r in parsed if r.loaded is not None and ctx.show(p) not in bad_files]
+    errors.sort(key=lambda e: (e.path or "", e.line or 0))
+    return sets, errors
+
+
+def check_exercises(root: str | Path) -> list[str]:
+    """Messages for every problem in the book's exercise sets (empty: all good)."""
+    try:
+        ctx = BookContext.load(root)
+    except ExerciseErrors as err:
+        return [str(e) for e in err.errors]
+    except SourcebookError as err:
+        return [str(err)]
+    files = exercise_files(root)
+    if not files:
+        return [f"{Path(root) / 'exercises'}: no exercise sets (*.yml)"]
+    return [str(e) for e in load_all(ctx, files)[1]]

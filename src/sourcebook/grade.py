@@ -1,0 +1,304 @@
+"""Grade many students' answer files: which files count, each student's score, item analysis.
+
+    report = grade([folder_or_files...], ctx, out_dir)      # writes the CSVs, HTML and chart
+    report.exit_code        # 0: every file graded; 1: some files were skipped (listed, with why)
+
+A file is skipped, with its reason in the report, when it is unreadable, too large, not an
+answers file, for another book or another content version, a byte-for-byte copy of another
+file, or an older export by a student who handed in a newer one (same student id, or the same
+name when no id was given). Answers to item ids the book does not have are ignored with a note.
+The writing of the outputs is in grade_report.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .answers import MAX_BYTES, Answers, parse_answers_bytes, read_limited, validate_answers
+from .errors import SourcebookError
+from .exercises.check import Key, Result, compile_item
+from .exercises.normalize import normalise
+
+__all__ = ["grade", "collect", "score", "analyse", "GradeReport", "Skipped", "StudentResult",
+           "ItemStats", "display_text"]
+
+SCORED_OUT = ("short-answer",)      # recorded for the instructor, never in the totals
+GROUP_SHARE = 0.27                  # Kelley's upper and lower groups for discrimination
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass
+class Submission:
+    path: Path
+    answers: Answers
+    digest: str
+
+
+@dataclass
+class StudentResult:
+    name: str
+    student_id: str
+    file: str
+    results: dict[str, Result]
+    total: float
+    max: float
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.total / self.max if self.max else 0.0
+
+
+@dataclass
+class ItemStats:
+    id: str
+    type: str
+    points: float
+    students: int
+    answered: int
+    invalid: int
+    percent_correct: float | None          # None for recorded (short-answer) items
+    mean_percent: float | None
+    discrimination: float | None
+    top_wrong: tuple[str, int] | None
+    options: list[tuple[str, str, int, bool]] = field(default_factory=list)  # id, text, n, right
+
+
+@dataclass
+class GradeReport:
+    students: list[StudentResult]
+    skipped: list[Skipped]
+    notes: list[Skipped]                    # not skipped, but worth knowing (unknown item ids)
+    items: list[ItemStats]
+    item_ids: list[str]
+    outputs: dict[str, Path] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    book_id: str = ""
+    content_version: str = ""
+    short_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # file -> item -> answer
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+
+def display_text(text: str, limit: int = 120) -> str:
+    """A name as it may be shown: NFC, no control or bidi-override characters, one line."""
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text
+                   if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn"))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- collecting files
+
+def submission_files(paths: list[str | Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files named, plus every *.json below folders named (hidden files left out)."""
+    files: list[Path] = []
+    missing: list[Skipped] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*.json") if f.is_file() and not any(
+                part.startswith(".") for part in f.relative_to(p).parts)))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(Skipped(str(p), "no such file or folder"))
+    unique = list(dict.fromkeys(f.resolve() for f in files))
+    return unique, missing
+
+
+def _identity(answers: Answers) -> str:
+    """Who handed a file in: the student id if given, else the name (normalised)."""
+    sid = normalise(answers.student_id)
+    return f"id:{sid}" if sid else f"name:{normalise(answers.student_name)}"
+
+
+def collect(paths: list[str | Path], book_id: str, content_version: str, *,
+            max_bytes: int = MAX_BYTES, shown=str) -> tuple[list[Submission], list[Skipped]]:
+    """The submissions to grade, one per student, and the files skipped with their reasons."""
+    files, skipped = submission_files(paths)
+    seen_digest: dict[str, Path] = {}
+    kept: list[Submission] = []
+    for path in files:
+        try:
+            data = read_limited(path, max_bytes)
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in seen_digest:
+                skipped.append(Skipped(shown(path), f"identical to {shown(seen_digest[digest])}"))
+                continue
+            seen_digest[digest] = path
+            answers = validate_answers(parse_answers_bytes(data, path), path)
+        except SourcebookError as err:
+            skipped.append(Skipped(shown(path), err.message))
+            continue
+        if answers.book_id != book_id:
+            skipped.append(Skipped(shown(path), f'answers for another book ("{answers.book_id}"; '
+                                   f'this one is "{book_id}")'))
+        elif answers.content_version != content_version:
+            skipped.append(Skipped(shown(path), f"made with content version "
+                                   f'"{answers.content_version}" of the exercises; this book is '
+                                   f'version "{content_version}", so items may have changed'))
+        else:
+            kept.append(Submission(path, answers, digest))
+    by_student: dict[str, list[Submission]] = {}
+    for sub in kept:
+        by_student.setdefault(_identity(sub.answers), []).append(sub)
+    chosen: list[Submission] = []
+    for subs in by_student.values():
+        subs.sort(key=lambda s: (s.answers.exported, str(s.path)))
+        newest = subs[-1]
+        chosen.append(newest)
+        for old in subs[:-1]:
+            who = "student id" if newest.answers.student_id.strip() else "name"
+            skipped.append(Skipped(shown(old.path), f"an older export by the same student (same "
+                                   f"{who}); graded the newer {shown(newest.path)} instead"))
+    return chosen, skipped
+
+
+# --------------------------------------------------------------------------- scoring
+
+def _safe(key: Key, response: Any) -> Result:
+    try:
+        return key.check(response)
+    except Exception as err:        # a checker bug must not stop the other students' grades
+        return key.invalid(f"the checker could not read this response ({type(err).__name__})")
+
+
+def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str
+          ) -> tuple[list[StudentResult], list[Skipped]]:
+    """Each student's results (items not answered are `unanswered`), and notes on unknown ids."""
+    notes: list[Skipped] = []
+    scored_ids = [i for i, k in keys.items() if k.item.type not in SCORED_OUT]
+    max_total = sum(keys[i].points for i in scored_ids)
+    blank = {i: k.unanswered() for i, k in keys.items()}
+    students = []
+    for sub in submissions:
+        responses = sub.answers.responses
+        unknown = [i for i in responses if i not in keys]
+        if unknown:
+            listed = ", ".join(sorted(unknown)[:10]) + (" ..." if len(unknown) > 10 else "")
+            notes.append(Skipped(shown(sub.path), f"ignored {len(unknown)} answer(s) to items "
+                                 f"this book does not have: {listed}"))
+        results = {}
+        for item_id, key in keys.items():
+            record = responses.get(item_id)
+            results[item_id] = blank[item_id] if record is None else _safe(key, record.response)
+        total = round(sum(results[i].score for i in scored_ids), 4)
+        students.append(StudentResult(display_text(sub.answers.student_name),
+                                      display_text(sub.answers.student_id),
+                                      shown(sub.path), results, total, max_total))
+    students.sort(key=lambda s: (s.name.lower(), s.student_id, s.file))
+    return students, notes
+
+
+# --------------------------------------------------------------------------- item analysis
+
+def analyse(students: list[StudentResult], keys: dict[str, Key],
+            responses: dict[str, dict[str, Any]]) -> list[ItemStats]:
+    """Per item: percent correct, mean score, discrimination (upper minus lower 27% by total
+    score, using each student's share of the item's points), the most chosen wrong answer, and
+    for choice items how often each option was chosen. `responses`: file -> item -> response."""
+    n = len(students)
+    ranked = sorted(students, key=lambda s: (s.total, s.file))
+    g = max(1, round(GROUP_SHARE * n)) if n >= 2 else 0
+    lower, upper = ranked[:g], ranked[n - g:]
+    stats = []
+    for item_id, key in keys.items():
+        item = key.item
+        results = [s.results[item_id] for s in students]
+        answered = sum(r.status not in ("unanswered",) for r in results)
+        invalid = sum(r.status == "invalid" for r in results)
+        if item.type in SCORED_OUT:
+            stats.append(ItemStats(item_id, item.type, key.points, n, answered, invalid,
+                                   None, None, None, None))
+            continue
+
+        def share(group):
+            return sum(s.results[item_id].score for s in group) / (key.points * len(group))
+        wrong: Counter[str] = Counter()
+        chosen: Counter[str] = Counter()
+        for s in students:
+            r = s.results[item_id]
+            if r.status in ("incorrect", "partial", "correct"):
+                response = responses[s.file].get(item_id)
+                if r.status != "correct":
+                    wrong.update(key.wrong_choices(response))
+                if item.type == "single-choice":
+                    chosen[response] += 1
+                elif item.type == "multiple-select":
+                    chosen.update(set(response))
+        options = []
+        if item.type in ("single-choice", "multiple-select"):
+            right = {item.answer} if item.type == "single-choice" else set(item.answers)
+            options = [(o.id, o.text, chosen[o.id], o.id in right) for o in item.options]
+        top = wrong.most_common(1)[0] if wrong else None
+        if top and item.type in ("single-choice", "multiple-select"):
+            text = next(o.text for o in item.options if o.id == top[0])
+            top = (f"{top[0]}: {text}", top[1])
+        stats.append(ItemStats(
+            item_id, item.type, key.points, n, answered, invalid,
+            100.0 * sum(r.status == "correct" for r in results) / n if n else None,
+            100.0 * share(students) if n else None,
+            share(upper) - share(lower) if g else None, top, options))
+    return stats
+
+
+# --------------------------------------------------------------------------- the whole run
+
+def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = False,
+          max_bytes: int = MAX_BYTES, sets=None, write: bool = True) -> GradeReport:
+    """Grade every submission under `paths` against the book in `ctx`; write the gradebook,
+    item analysis and chart to `out_dir` (never replacing earlier files unless `force`)."""
+    from .exercises.loader import ExerciseErrors, load_all
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    if sets is None:
+        sets, problems = load_all(ctx)
+        if problems:
+            raise ExerciseErrors(problems)
+    keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
+    cwd = Path.cwd()
+
+    def shown(path) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(cwd))
+        except ValueError:
+            return str(path)
+
+    t1 = time.perf_counter()
+    submissions, skipped = collect(paths, ctx.book_id, ctx.content_version,
+                                   max_bytes=max_bytes, shown=shown)
+    if not submissions and not skipped:
+        raise SourcebookError(None, "found no answers files (*.json) in "
+                              + ", ".join(str(p) for p in paths))
+    t2 = time.perf_counter()
+    students, notes = score(submissions, keys, shown=shown)
+    t3 = time.perf_counter()
+    responses = {shown(s.path): {i: r.response for i, r in s.answers.responses.items()}
+                 for s in submissions}
+    items = analyse(students, keys, responses)
+    t4 = time.perf_counter()
+    skipped.sort(key=lambda s: s.path)
+    report = GradeReport(students, skipped, notes, items, list(keys), timings=timings,
+                         book_id=ctx.book_id, content_version=ctx.content_version)
+    report.short_answers = {s.file: {i: responses[s.file].get(i) for i, k in keys.items()
+                                     if k.item.type in SCORED_OUT} for s in students}
+    if write:
+        from .grade_report import write_outputs
+        report.outputs = write_outputs(report, Path(out_dir), force=force)
+    t5 = time.perf_counter()
+    timings.update(compile=t1 - t0, read=t2 - t1, check=t3 - t2, analyse=t4 - t3,
+                   write=t5 - t4, total=t5 - t0)
+    return report

@@ -1,0 +1,395 @@
+"""Static HTML for the book: exercise sets and the close-reading widget, answer-free.
+
+The server side writes all the markup, so a page reads sensibly without JavaScript (questions,
+options, the memo, the lens questions, the comparisons); ``assets/sourcebook.js`` then wires the
+controls marked ``sb-j`` (hidden until it runs), checks answers against the payload
+(``payload.build_payload``, in ``<script type="application/json" class="sb-data">``) and keeps
+answers and notes in localStorage. Element ids derive from item, set and sentence ids, never from
+random numbers, so output is the same on every build.
+
+    render_exercise_set(loaded_set, ctx) -> str      one set: items, progress line, hand-in bar
+    render_reader(source, guide, ctx) -> str         the close-reading widget for a source
+    asset_paths() -> list[Path]                      the JS and CSS to copy into _static
+    page(body, title) -> str                         a whole standalone page (tests, previews)
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from ..exercises.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect,
+                                Ordering, ShortAnswer, SingleChoice, TrueFalse, BLANK)
+from ..guide import LENSES, Guide, passage_span, phrase_span
+from ..source import PAGE_MARKER, PrimarySource, _reading_text
+from .payload import (build_payload, inline, item_source, mark_tokens, matching_keys, plain)
+
+ASSETS = Path(__file__).parent / "assets"
+NOSCRIPT = ('<noscript><p class="sb-nojs">Checking answers and saving notes need JavaScript. '
+            'You can still read everything here and answer on paper.</p></noscript>')
+
+
+def asset_paths() -> list[Path]:
+    return [ASSETS / "sourcebook.css", ASSETS / "sourcebook.js"]
+
+
+def _a(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _json(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _points(p: float) -> str:
+    n = int(p) if float(p).is_integer() else p
+    return f"{n} point{'' if n == 1 else 's'}"
+
+
+def _sid_label(sid: str) -> str:
+    p, s = sid[1:].split(".s")
+    return f"¶{p}, sentence {s}"
+
+
+def toolbar(book: str, version: str, uid: str) -> str:
+    """The hand-in bar: student name, Export and Import (JS only)."""
+    return (f'<div class="sb-toolbar sb-j" role="group" aria-label="Save and hand in">'
+            f'<label for="{uid}-who">Your name or student id</label>'
+            f'<input type="text" id="{uid}-who" class="sb-who" autocomplete="off" maxlength="120">'
+            f'<button type="button" class="sb-exp">Export answers</button>'
+            f'<label class="sb-imp" for="{uid}-imp">Import answers</label>'
+            f'<input type="file" id="{uid}-imp" class="sb-impf" accept=".json,application/json">'
+            f'<p class="sb-msg" role="status"></p></div>')
+
+
+# --------------------------------------------------------------------------- exercises
+
+
+def _legend(item, n: int) -> str:
+    return (f'<legend><span class="sb-n">Question {n}</span> <span class="sb-pts">'
+            f'({_points(item.points)})</span> <span class="sb-prompt">{inline(item.prompt)}'
+            f'</span></legend>')
+
+
+def _choices(item, kind: str) -> str:
+    rows = "".join(
+        f'<li><label><input type="{kind}" name="sb-{_a(item.id)}" value="{_a(o.id)}"> '
+        f'<span>{inline(o.text)}</span></label></li>' for o in item.options)
+    return f'<ul class="sb-opts">{rows}</ul>'
+
+
+def _body(item, ctx) -> str:
+    iid = _a(item.id)
+    match item:
+        case SingleChoice():
+            return _choices(item, "radio")
+        case MultipleSelect():
+            return '<p class="sb-how">Choose all that apply.</p>' + _choices(item, "checkbox")
+        case TrueFalse():
+            return (f'<ul class="sb-opts"><li><label><input type="radio" name="sb-{iid}" '
+                    f'value="true"> <span>True</span></label></li><li><label><input '
+                    f'type="radio" name="sb-{iid}" value="false"> <span>False</span></label>'
+                    f'</li></ul>')
+        case Ordering():
+            texts = {e.id: e.text for e in item.entries or []}
+            from .payload import display_order, ordering_ids
+            rows = []
+            for k in display_order(item.id, ordering_ids(item), avoid_identity=True):
+                t = plain(texts.get(k, k))
+                rows.append(
+                    f'<li data-k="{_a(k)}"><span class="sb-ot">{inline(texts.get(k, k))}</span>'
+                    f'<span class="sb-mv sb-j"><button type="button" data-d="-1">'
+                    f'<span aria-hidden="true">↑</span><span class="sb-vh">Move up: {_a(t)}'
+                    f'</span></button><button type="button" data-d="1"><span aria-hidden="true">'
+                    f'↓</span><span class="sb-vh">Move down: {_a(t)}</span></button></span></li>')
+            return ('<p class="sb-how">Use the arrow buttons to put the entries in order, '
+                    f'first at the top.</p><ol class="sb-ord">{"".join(rows)}</ol>')
+        case Matching():
+            from .payload import display_order
+            keys = matching_keys(item)
+            rights = [p.right for p in item.pairs] + list(item.distractors)
+            text = dict(zip(keys, rights))
+            opts = '<option value="">Choose…</option>' + "".join(
+                f'<option value="{k}">{_a(plain(text[k]))}</option>'
+                for k in display_order(item.id, keys))
+            rows = "".join(
+                f'<li><label for="sb-{iid}-m{i}">{inline(p.left)}</label>'
+                f'<select id="sb-{iid}-m{i}" data-l="{i}">{opts}</select></li>'
+                for i, p in enumerate(item.pairs, start=1))
+            return f'<ol class="sb-match">{rows}</ol>'
+        case Cloze():
+            out, pos, n = [], 0, 0
+            for m in BLANK.finditer(item.passage):
+                n += 1
+                out.append(inline(item.passage[pos:m.start()]))
+                out.append(f'<input type="text" class="sb-blank" data-b="{n}" aria-label='
+                           f'"Blank {n}" autocomplete="off" spellcheck="false" size="14">')
+                pos = m.end()
+            out.append(inline(item.passage[pos:]))
+            return f'<p class="sb-cloze">{"".join(out)}</p>'
+        case Evidence():
+            from .payload import evidence_scope
+            source = item_source(item, ctx)
+            rows = "".join(
+                f'<li><label><input type="checkbox" value="{_a(sid)}"> <span class="sb-sid">'
+                f'{_sid_label(sid)}</span> <span>{escape(source.sentence(sid).text)}</span>'
+                f'</label></li>'
+                for sid in evidence_scope(item, source))
+            return ('<p class="sb-how">Tick each sentence that answers the question.</p>'
+                    f'<ul class="sb-ev">{rows}</ul>')
+        case MarkWords():
+            tokens, _ = mark_tokens(item, ctx)
+            words = " ".join(f'<button type="button" class="sb-w" aria-pressed="false" '
+                             f'data-i="{i}">{escape(t)}</button>' for i, t in enumerate(tokens))
+            return ('<p class="sb-how">Press a word to mark it; press it again to unmark it.</p>'
+                    f'<p class="sb-mw">{words}</p>')
+        case DateItem():
+            return (f'<p class="sb-date"><label for="sb-{iid}-d">Your answer (a date)</label> '
+                    f'<input type="text" id="sb-{iid}-d" class="sb-d" autocomplete="off" '
+                    f'aria-describedby="sb-{iid}-df" size="22"> <span class="sb-how" '
+                    f'id="sb-{iid}-df">Write the day, the month in words and the year, or '
+                    f'YYYY-MM-DD.</span></p>')
+        case ShortAnswer():
+            return (f'<p><label for="sb-{iid}-t">Your answer</label></p>'
+                    f'<textarea id="sb-{iid}-t" class="sb-t" rows="6"></textarea>'
+                    f'<div class="sb-rub" hidden><p>Compare your answer with the rubric and tick '
+                    f'each point it covers.</p><ul class="sb-opts"></ul></div>')
+    raise TypeError(f"no renderer for item type {type(item).__name__}")
+
+
+def render_item(item, n: int, ctx) -> str:
+    """One item as an <li> (the payload is rendered once per set, not here)."""
+    source = getattr(item, "source", None) or getattr(ctx, "default_source", None) or ""
+    check = "Record answer" if isinstance(item, ShortAnswer) else "Check"
+    hint = (f'<details class="sb-hint"><summary>Hint</summary><p>{inline(item.hint)}</p>'
+            f'</details>') if item.hint else ""
+    return (f'<li class="sb-item" id="sb-{_a(item.id)}" data-item="{_a(item.id)}" '
+            f'data-type="{item.type}" data-source="{_a(source)}">'
+            f'<fieldset class="sb-q">{_legend(item, n)}{_body(item, ctx)}</fieldset>{hint}'
+            f'<div class="sb-actions sb-j"><button type="button" class="sb-check">{check}'
+            f'</button> <span class="sb-att"></span></div>'
+            f'<div class="sb-fb" role="status"></div><div class="sb-ex" hidden></div></li>')
+
+
+def render_items(items, ctx, *, set_id: str, title: str, intro: str | None = None,
+                 source: str | None = None) -> str:
+    book, version = ctx.book_id, ctx.content_version
+    data = {"set": set_id, "items": {i.id: build_payload(i, ctx) for i in items}}
+    body = "".join(render_item(item, n, ctx) for n, item in enumerate(items, start=1))
+    uid = f"sb-set-{_a(set_id)}"
+    intro_html = f'<p class="sb-intro">{inline(intro)}</p>' if intro else ""
+    return (f'<section class="sb-set" id="{uid}" data-set="{_a(set_id)}" data-book="{_a(book)}" '
+            f'data-version="{_a(version)}" data-source="{_a(source or "")}" '
+            f'aria-labelledby="{uid}-t"><p class="sb-title" id="{uid}-t">{inline(title)}</p>'
+            f'{intro_html}{NOSCRIPT}<p class="sb-prog">{len(items)} questions.</p>'
+            f'<ol class="sb-items">{body}</ol>{toolbar(book, version, uid)}'
+            f'<script type="application/json" class="sb-data">{_json(data)}</script></section>')
+
+
+def render_exercise_set(loaded_set, ctx) -> str:
+    """A loaded exercise set (loader.LoadedSet) as a self-contained HTML fragment."""
+    info = loaded_set.info
+    return render_items(loaded_set.items, ctx, set_id=info.id, title=info.title,
+                        intro=info.intro, source=info.source or getattr(ctx, "default_source", None))
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+class _Marks:
+    """What the reader marks inside each sentence: glossary terms, black-out words, lens spans."""
+
+    def __init__(self, source: PrimarySource, guide: Guide):
+        self.atoms: dict[str, list[tuple[int, int, str]]] = {}    # sid -> (start, end, html)
+        self.lenses: dict[str, list[tuple[int, int, str]]] = {}   # sid -> (start, end, lens)
+        used: set[tuple[str, int]] = set()
+
+        def free(sid, a, b):
+            return all(b <= s or a >= e for s, e, _ in self.atoms.get(sid, []))
+
+        for gi, g in enumerate(guide.glossary):
+            n = 0
+            for s in source.sentences:
+                for form in g.spellings:
+                    span = phrase_span(s.text, form)
+                    if span and free(s.id, *span) and (g.all or n == 0):
+                        n += 1
+                        tip = f"sbr-g{gi}-{n}"
+                        self.atoms.setdefault(s.id, []).append((*span, (
+                            f'<span class="sb-g"><button type="button" class="sb-term" '
+                            f'aria-describedby="{tip}">{escape(s.text[span[0]:span[1]])}'
+                            f'</button><span role="tooltip" class="sb-tip" id="{tip}">'
+                            f'<b>{escape(g.term)}</b>: {escape(g.meaning)}</span></span>')))
+        for b in guide.blackouts:
+            text = source.sentence(b.sentence).text
+            for n, word in enumerate(b.words, start=1):
+                span = phrase_span(text, word)
+                if span and free(b.sentence, *span) and (b.sentence, span[0]) not in used:
+                    used.add((b.sentence, span[0]))
+                    self.atoms.setdefault(b.sentence, []).append((*span, (
+                        f'<span class="sb-bo" data-bo="{_a(b.id)}"><span class="sb-bw">'
+                        f'{escape(text[span[0]:span[1]])}</span><span class="sb-bl">'
+                        f'[blank {n}]</span></span>')))
+        for lens in guide.lenses:
+            for p in lens.passages:
+                a, b = passage_span(source, p)
+                for s, e, _ in self.atoms.get(p.sentence, []):    # never split a term
+                    if s < a < e:
+                        a = s
+                    if s < b < e:
+                        b = e
+                self.lenses.setdefault(p.sentence, []).append((a, b, lens.id))
+
+    def sentence_html(self, s, page_marks: list[tuple[int, int]]) -> str:
+        text = s.text
+        atoms = sorted(self.atoms.get(s.id, []))
+        lenses = self.lenses.get(s.id, [])
+        page_marks = [(next((e for s0, e, _ in atoms if s0 < m < e), m), pg) for m, pg in page_marks]
+        cuts = {0, len(text)} | {x for a, b, _ in lenses for x in (a, b)} | \
+            {x for a, b, _ in atoms for x in (a, b)} | {m for m, _ in page_marks}
+        cuts = sorted(c for c in cuts if not any(a < c < b for a, b, _ in atoms))
+        groups: list[tuple[str, str]] = []      # (lens classes, html)
+        for a, b in zip(cuts, cuts[1:]):
+            atom = next((h for s0, e0, h in atoms if s0 == a), None)
+            piece = atom or escape(text[a:b])
+            piece = "".join(f'<span class="sb-pg">[Page {pg}]</span> '
+                            for m, pg in page_marks if m == a and a > 0) + piece
+            key = " ".join(sorted({lid for s0, e0, lid in lenses if s0 <= a and b <= e0}))
+            if groups and groups[-1][0] == key:
+                groups[-1] = (key, groups[-1][1] + piece)
+            else:
+                groups.append((key, piece))
+        tail = "".join(f'<span class="sb-pg">[Page {pg}]</span>'
+                       for m, pg in page_marks if m == len(text) and m > 0)
+        inner = "".join(f'<span class="sb-l" data-l="{k}">{h}</span>' if k else h
+                        for k, h in groups)
+        return (f'<span class="sb-s" id="sbr-{s.id}" data-sid="{s.id}">{inner}{tail}</span>')
+
+
+def _page_marks(s) -> list[tuple[int, int]]:
+    """(offset in the reading text, page) of every [Page N] marker inside a sentence: the
+    start of the word that follows it."""
+    out = []
+    for m in PAGE_MARKER.finditer(s.raw):
+        at = len(_reading_text(s.raw[:m.start()]))
+        out.append((at + (s.text[at:at + 1] == " "), int(m.group(1))))
+    return out
+
+
+def _passage_text(source: PrimarySource, passages) -> str:
+    out = []
+    for p in passages:
+        s = source.sentence(p.sentence)
+        out.append(f"“…{p.phrase}…”" if p.phrase else s.text)
+    return " ".join(out)
+
+
+def _starters(guide: Guide, uid: str) -> str:
+    groups = "".join(
+        f'<optgroup label="{LENSES[k]}">' + "".join(f"<option>{_a(t)}</option>"
+                                                    for t in guide.starters_for(k))
+        + "</optgroup>" for k in LENSES)
+    return (f'<span class="sb-st sb-j"><label for="{uid}-st">Sentence starter</label> '
+            f'<select id="{uid}-st">{groups}</select> <button type="button" class="sb-add">'
+            f'Add to note</button></span>')
+
+
+def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
+    """The close-reading widget: lenses, glossary, notes, spotlight, black-out, compare."""
+    slug = source.slug
+    uid = f"sbr-{slug}"
+    marks = _Marks(source, guide)
+    title = guide.title or f"Close reading: {source.title}"
+
+    lens_buttons = "".join(f'<button type="button" aria-pressed="false" data-lens="{k}">{v}'
+                           f'</button>' for k, v in LENSES.items())
+    panels = []
+    for lens in guide.lenses:
+        links = "; ".join(
+            f'<a href="#sbr-{p.sentence}">{_sid_label(p.sentence)}'
+            + (f': “{escape(p.phrase)}”' if p.phrase else "") + "</a>" for p in lens.passages)
+        panels.append(
+            f'<div class="sb-lp" data-lens="{lens.id}"><p class="sb-lt">{lens.label}</p>'
+            f'<p class="sb-lq">{inline(lens.question)}</p><p class="sb-lpas">Passages: {links}</p>'
+            f'<details><summary>What a historian notices</summary><p>{inline(lens.notices)}</p>'
+            f'</details></div>')
+
+    spot = ['<option value="">Nothing: show the whole memo</option>']
+    for p in source.paragraphs:
+        spot.append(f'<optgroup label="Paragraph {p.number}"><option value="{p.id}">'
+                    f'¶{p.number}, the whole paragraph</option>')
+        for s in p.sentences:
+            short = s.text if len(s.text) <= 60 else s.text[:57].rstrip() + "…"
+            spot.append(f'<option value="{s.id}">{_sid_label(s.id)}: {_a(short)}</option>')
+        spot.append("</optgroup>")
+
+    ap = "".join(f'<p class="sb-ap-{b.kind}">{escape(" ".join(b.raw.split()))}</p>'
+                 for b in source.blocks if b.kind in ("file-number", "heading", "classification",
+                                                       "date", "subject"))
+    paras = [f'<p class="sb-pg0"><span class="sb-pg">[Page {source.sentences[0].page}]</span></p>']
+    for p in source.paragraphs:
+        sentences = " ".join(marks.sentence_html(s, _page_marks(s)) for s in p.sentences)
+        nid = f"{uid}-n-{p.id}"
+        paras.append(
+            f'<div class="sb-rp" id="sbr-{p.id}" data-pid="{p.id}"><p class="sb-rt">'
+            f'<span class="sb-pn"><span class="sb-vh">Paragraph </span><span aria-hidden="true">'
+            f'¶</span>{p.number}</span> {sentences}</p>'
+            f'<details class="sb-note"><summary>Your notes on ¶{p.number}</summary>'
+            f'<label for="{nid}">Notes on paragraph {p.number}</label>'
+            f'<textarea id="{nid}" data-note="{p.id}" rows="3"></textarea>'
+            f'{_starters(guide, nid)}</details></div>')
+
+    blackouts = []
+    for b in guide.blackouts:
+        guesses = "".join(f'<label>Word {n} <input type="text" data-n="{n}" autocomplete="off" '
+                          f'spellcheck="false" size="14"></label> '
+                          for n in range(1, len(b.words) + 1))
+        prompt = inline(b.prompt) if b.prompt else (
+            f"Hide {len(b.words)} word{'s' if len(b.words) > 1 else ''} in "
+            f"{_sid_label(b.sentence)} and guess them from the context.")
+        blackouts.append(
+            f'<fieldset class="sb-bos" data-bo="{_a(b.id)}"><legend>Black-out: {prompt}</legend>'
+            f'<button type="button" class="sb-bot" aria-pressed="false">Black out the words'
+            f'</button> <span class="sb-bog">{guesses}</span><button type="button" '
+            f'class="sb-bor">Reveal the words</button><p class="sb-boo" role="status"></p>'
+            f'</fieldset>')
+    compares = []
+    for c in guide.compare:
+        where = ", ".join(dict.fromkeys(_sid_label(p.sentence).split(",")[0] for p in c.passage))
+        cite = escape(c.citation or c.url or "")
+        compares.append(
+            f'<details class="sb-cmp" data-cmp="{_a(c.id)}"><summary>Compare {where} with '
+            f'{escape(c.title)}</summary><div class="sb-cmpg"><blockquote><p class="sb-ch">Rusk, '
+            f'{where}</p><p>{escape(_passage_text(source, c.passage))}</p></blockquote>'
+            f'<div><p class="sb-ch">{escape(c.title)}</p><p>{inline(c.summary)}</p>'
+            f'<p><a href="{_a(c.url or "")}">{cite}</a></p></div></div></details>')
+
+    book, version = ctx.book_id, ctx.content_version
+    intro = f'<p class="sb-intro">{inline(guide.intro)}</p>' if guide.intro else ""
+    return (
+        f'<section class="sb-reader" id="{uid}" data-source="{_a(slug)}" data-book="{_a(book)}" '
+        f'data-version="{_a(version)}" aria-labelledby="{uid}-t">'
+        f'<p class="sb-title" id="{uid}-t">{escape(title)}</p>{intro}{NOSCRIPT}'
+        f'<div class="sb-tools sb-j"><div class="sb-lenses" role="group" aria-label="Reading '
+        f'lenses">{lens_buttons}</div><p><label for="{uid}-spot">Spotlight</label> '
+        f'<select id="{uid}-spot" class="sb-spot">{"".join(spot)}</select></p></div>'
+        f'<div class="sb-lps">{"".join(panels)}</div>'
+        f'<p class="sb-rmsg sb-vh" role="status"></p>'
+        f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}</div>'
+        + (f'<div class="sb-bol sb-j">{"".join(blackouts)}</div>' if blackouts else "")
+        + (f'<div class="sb-cmps">{"".join(compares)}</div>' if compares else "")
+        + f'{toolbar(book, version, uid)}</section>')
+
+
+# --------------------------------------------------------------------------- whole pages
+
+
+def page(body: str, title: str = "sourcebook", *, assets: str = "") -> str:
+    """A standalone HTML page around fragments, with the kit's CSS and JS from `assets`."""
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{escape(title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="{assets}sourcebook.css">'
+            f'<script defer src="{assets}sourcebook.js"></script></head><body><main>'
+            f'<h1>{escape(title)}</h1>{body}</main></body></html>')

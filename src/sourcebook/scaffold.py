@@ -1,0 +1,653 @@
+"""`sourcebook new`: turn another FRUS-style document into a lesson an author then completes.
+
+From the document's apparatus (file number, heading, classification, date line, subject) it
+drafts five things: the seed (`seeds/<slug>.txt`, byte for byte, and `<slug>.yml`), a chapter
+(`book/sources/<slug>.md`), a starter exercise set (`exercises/<slug>.yml`), two objectives
+appended to `book/data/objectives.yml`, and an entry in `_toc.yml` under "More sources".
+
+Everything is planned first and written only when no file of that slug exists, so a refused run
+leaves the book untouched. Existing YAML files are edited as text (appended or one line
+inserted), never re-dumped, so their comments and layout survive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import decimal_file
+from .errors import SourceError, SourcebookError
+from .source import (CLASSIFICATIONS, PAGE_MARKER, PrimarySource, SourceMeta, parse_text,
+                     read_text)
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
+SLUG_MAX = 48                    # item ids are "<slug>-<what>" and may not exceed 64 characters
+MORE_SOURCES = "More sources"
+FILL_IN = "FILL IN"
+STOPWORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "by", "with", "at"}
+
+
+class ScaffoldError(SourcebookError):
+    """The new lesson cannot be written (bad slug, files already there, a toc we cannot edit)."""
+
+
+# --------------------------------------------------------------------------- the draft metadata
+
+
+@dataclass
+class Party:
+    name: str
+    office: str
+    named: bool          # False: the heading gives only an office, so `name` repeats it
+
+    @property
+    def label(self) -> str:
+        """`Muccio, the Ambassador in Korea` or `The Secretary of State`."""
+        return f"{self.name}, the {self.office}" if self.named else f"The {self.office}"
+
+    @property
+    def phrase(self) -> str:
+        """`the Ambassador in Korea (Muccio)` as a heading would put it."""
+        return f"the {self.office} ({self.name})" if self.named else f"the {self.office}"
+
+
+def parse_party(text: str) -> Party:
+    """`the Ambassador in Korea (Muccio)` -> Party("Muccio", "Ambassador in Korea")."""
+    text = " ".join(text.split()).rstrip(".,;")
+    m = re.match(r"^(?:the\s+)?(?P<office>.*?)\s*\((?P<name>[^()]+)\)$", text, re.I)
+    if m and m.group("office"):
+        return Party(m.group("name").strip(), m.group("office").strip(), True)
+    office = re.sub(r"^the\s+", "", text, flags=re.I)
+    return Party(office, office, False)
+
+
+@dataclass
+class Draft:
+    """What the apparatus says about the document, and what the author must still check."""
+    source: PrimarySource
+    slug: str
+    title: str
+    kind: str
+    author: Party
+    recipient: Party | None
+    date: dt.date
+    date_basis: str
+    first_page: int
+    verify: list[str] = field(default_factory=list)   # (file, what) notes for the author
+
+    @property
+    def ap(self):
+        return self.source.apparatus
+
+
+def _line(source: PrimarySource, kind: str) -> int:
+    return next((b.line for b in source.blocks if b.kind == kind), 1)
+
+
+def _ascii_slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def default_slug(author: Party, date: dt.date, title: str) -> str:
+    """`muccio-1951-01-10-morale-rok-government`, like the memo's seed name."""
+    who = _ascii_slug(author.name.split()[-1]) if author.named else ""
+    words = [w for w in _ascii_slug(title).split("-") if w and w not in STOPWORDS][:3]
+    while True:     # drop whole words, never cut one, to fit
+        slug = "-".join(p for p in (who, date.isoformat(), *words) if p)
+        if len(slug) <= SLUG_MAX or not words:
+            return slug[:SLUG_MAX].strip("-")
+        words.pop()
+
+
+def check_slug(slug: str) -> str:
+    if not SLUG.match(slug) or "--" in slug or len(slug) > SLUG_MAX:
+        raise ScaffoldError(None, f'"{slug}" is not a usable slug: lower-case letters, digits and '
+                            f"single hyphens, at most {SLUG_MAX} characters", field="--slug")
+    return slug
+
+
+def draft(path: Path, slug: str | None = None) -> Draft:
+    """Parse the document at `path` and draft its metadata (SourceError naming the line)."""
+    text = read_text(path)
+    source = parse_text(text, path=path)
+    ap = source.apparatus
+    heading_line = _line(source, "heading")
+    if not ap.author:
+        raise SourceError(path, f'the heading "{ap.heading}" names no writer (expected e.g. '
+                          '"Memorandum by the Assistant Secretary ... (Rusk) to the Secretary of '
+                          'State")', line=heading_line, field="heading")
+    filed = ap.decoded.date if ap.decoded else None
+    if filed is None and ap.date is None:
+        raise SourceError(path, "nothing dates the document: give the file number with its date "
+                          "(e.g. 795.00/1–1051) or a date line (e.g. Washington, January 10, "
+                          "1951.)", line=_line(source, "file-number"), field="date")
+    verify: list[str] = []
+    first_page = 1
+    marker = PAGE_MARKER.search(text)
+    if marker:      # the text before the first marker is on the page before it
+        first_page = int(marker.group(1)) - 1
+        source = parse_text(text, path=path, first_page=first_page)
+        ap = source.apparatus
+    else:
+        verify.append("first_page: the text has no [Page N] marker; give the printed page")
+    author = parse_party(ap.author)
+    recipient = parse_party(ap.recipient) if ap.recipient else None
+    for role, who in (("author", author), ("recipient", recipient)):
+        if who is None:
+            verify.append(f"{role}: the heading names no {role}; fill in name and office")
+        elif not who.named:
+            verify.append(f"{role}.name: the heading gives only the office; give the person")
+        else:
+            verify.append(f"{role}.name: the heading gives \"{who.name}\"; write the full name")
+    if filed and ap.date and filed != ap.date:
+        verify.append(f"date: the file number says {filed}, the date line {ap.date}; "
+                      "`sourcebook check` will report the difference until they agree")
+    title = (ap.subject or "").rstrip(".").strip()
+    if not title:
+        title = " ".join(ap.heading.split()).rstrip(".")
+        verify.append("title, subject: the text has no Subject: line; the heading stands in")
+    kind = ap.kind or ap.file_suffix
+    if not kind:
+        kind = "Document"
+        verify.append('kind: the heading does not say what the document is (e.g. "Letter")')
+    if not ap.classification:
+        verify.append("classification: the text has no marking; \"unclassified\" is a guess")
+    verify += ["citation: volume, volume_title, part, document and pages are placeholders",
+               "source_url: the document's own page on history.state.gov",
+               "rights: check the document is in the public domain"]
+    slug = check_slug(slug or default_slug(author, filed or ap.date, title))
+    source.slug = slug
+    return Draft(source=source, slug=slug, title=title, kind=kind, author=author,
+                 recipient=recipient, date=filed or ap.date,
+                 date_basis="file number" if filed else "date line",
+                 first_page=first_page, verify=verify)
+
+
+# --------------------------------------------------------------------------- the seed metadata
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _party_yaml(key: str, who: Party | None, verify_name: str) -> str:
+    if who is None:
+        return (f"{key}:   # {FILL_IN}: the heading names no {key}\n"
+                f"  name: {_q(FILL_IN)}\n  office: {_q(FILL_IN)}\n")
+    note = verify_name if who.named else f"{FILL_IN}: the heading names only the office"
+    return f"{key}:\n  name: {_q(who.name)}   # {note}\n  office: {_q(who.office)}\n"
+
+
+def seed_yaml(d: Draft) -> str:
+    ap = d.ap
+    basis = (f"{ap.file_number} dates it" if d.date_basis == "file number"
+             else f'the date line "{ap.date_line}" dates it')
+    if d.date_basis == "file number" and ap.date:
+        basis += "; the date line " + ("agrees" if ap.date == d.date else f"says {ap.date}")
+    first = (f"# from the first page marker [Page {d.first_page + 1}]" if d.first_page > 1
+             else f"# {FILL_IN}: the printed page the document starts on")
+    kind_note = "" if ap.kind or ap.file_suffix else f"   # {FILL_IN}: what kind of document"
+    klass = ap.classification or "unclassified"
+    klass_note = "" if ap.classification else "   # VERIFY: the text has no marking"
+    lines = [
+        f"# Metadata for seeds/{d.slug}.txt,",
+        "# drafted by `sourcebook new` from the document's apparatus.",
+        f'# "{FILL_IN}" marks a placeholder that validates but is not a fact: replace it.',
+        '# "VERIFY" marks a value read from the text: check it against the printed volume.',
+        "# Then run `sourcebook check`.",
+        f"slug: {d.slug}",
+        f"title: {_q(d.title)}   # "
+        + ("from the subject line" if ap.subject else f"{FILL_IN}: the text has no subject line"),
+        f"subject: {_q(ap.subject or d.title)}",
+        f"kind: {_q(d.kind)}{kind_note}",
+        _party_yaml("author", d.author, "VERIFY: write the full name").rstrip("\n"),
+        _party_yaml("recipient", d.recipient, "VERIFY: write the full name").rstrip("\n"),
+        f"date: {d.date.isoformat()}",
+        f"date_basis: {d.date_basis}   # {basis}",
+    ]
+    if ap.file_number:
+        lines.append(f"file_number: {_q(ap.file_number)}")
+    lines += [
+        f"classification: {_q(klass)}{klass_note}",
+        f"citation:   # {FILL_IN}: every field from the printed volume",
+        "  series: Foreign Relations of the United States",
+        f"  year: {d.date.year}   # VERIFY: the year the volume covers",
+        f"  volume: {_q(FILL_IN)}   # e.g. VII",
+        f"  volume_title: {_q(FILL_IN)}   # e.g. Korea and China",
+        "  part: null   # the part of the volume, e.g. 1, if it has parts",
+        "  document: 0   # the document's number in the volume",
+        f"  pages: {_q(FILL_IN)}   # e.g. \"66–67\"",
+        f"first_page: {d.first_page}   {first}",
+        f"source_url: {_q('https://history.state.gov/historicaldocuments')}"
+        f"   # {FILL_IN}: the document's own page",
+        "rights: >-   # VERIFY",
+        "  Work of the United States government (Department of State); public domain in the",
+        "  United States.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- shared wording
+
+
+def file_number_rows(fn: str) -> list[tuple[str, str]]:
+    """(part as printed, what it means) for each part of a decimal file number."""
+    m = decimal_file.FILE_NUMBER.match(fn)
+    if not m:
+        return []
+    dec = decimal_file.decode(fn)
+    klass, country, topic = m.group("klass"), m.group("country"), m.group("topic")
+    unknown = " (not in the kit's table: look it up in the 1950 filing manual)"
+    name = decimal_file.CLASSES.get(klass)
+    rows = [(klass, f"The subject class: {name.lower()}" if name else f"A subject class{unknown}")]
+    cname = decimal_file.COUNTRIES.get(country)
+    rows.append((country + (m.group("sub") or ""),
+                 f"The country number: {cname}" if cname else f"A country number{unknown}"))
+    if topic:
+        what = dec.topic if not dec.topic.startswith("unknown") else None
+        rows.append(("." + topic, f"The topic: {what}" if what else f"The topic{unknown}"))
+    if dec.date:
+        part = fn.split("/", 1)[1]
+        mo, dy = part.replace("–", "-").split("-")
+        rows.append((part, f"The date as month–day–year: month {int(mo)}, day {int(dy[:-2])}, "
+                           f"year (19){dy[-2:]}, so {human_date(dec.date)}"))
+    return rows
+
+
+def human_date(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _md(text: str) -> str:
+    """Document text made safe for MyST: every ASCII mark that could start markup is escaped."""
+    return re.sub(r"([\\`*_\[\]<>{}|#$~])", r"\\\1", text)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _kind_words(d: Draft) -> str:
+    return d.kind.lower() if d.kind else "document"
+
+
+# --------------------------------------------------------------------------- the chapter
+
+
+def chapter_md(d: Draft) -> str:
+    ap, slug = d.ap, d.slug
+    to = f" to {_md(d.recipient.phrase)}" if d.recipient else ""
+    out = [
+        f"# {_md(d.title)}", "",
+        "```{objectives}", "```", "",
+        "% sourcebook new: replace this paragraph with your own introduction to the source.",
+        f"This chapter presents a {_md(_kind_words(d))} by {_md(d.author.phrase)}{to}, dated "
+        f"{human_date(d.date)}. Read it twice: first straight through for the main idea, then "
+        "slowly, with an eye on the small print above the text, which the second half of this "
+        "chapter explains.", "",
+        "## The document", "",
+        f"```{{primary-source}} {slug}", "```", "",
+        "## Reading the apparatus", "",
+        "The labels and numbers printed around a document are its apparatus. Read them first: "
+        "they say what the document is, who wrote it, when, and for whose eyes.", "",
+    ]
+    if ap.file_number:
+        rows = file_number_rows(ap.file_number)
+        out += [f"### The file number: {_md(ap.file_number)}", "",
+                f"The first line, **{_md(ap.file_number)}**, is the number under which the State "
+                "Department filed the document in its central decimal file. The part before the "
+                "slash says what the document is about; the part after it, when it was filed.", "",
+                "| Part | Meaning |", "|---|---|"]
+        out += [f"| **{_md(part)}** | {_md(meaning)} |" for part, meaning in rows]
+        out.append("")
+        if ap.decoded and ap.decoded.date:
+            out += [f"So the file number dates the document to **{human_date(ap.decoded.date)}**.",
+                    ""]
+    out += ["### The heading", "", f"> {_md(ap.heading)}", "",
+            f"The heading names the writer, {_md(d.author.phrase)}"
+            + (f", and the addressee, {_md(d.recipient.phrase)}" if d.recipient else "")
+            + "." + (" FRUS names officials by their office and puts the surname in "
+                     "parentheses." if d.author.named else ""), ""]
+    if ap.classification:
+        handling = (f", with the handling instruction “{_md(ap.handling)}”" if ap.handling
+                    else "")
+        out += [f"### The security marking: “{_md(ap.classification)}”", "",
+                f"The document is marked **{_md(ap.classification)}**{handling}. A marking like "
+                "this limited who was allowed to read it: the writer knew that only a few "
+                "officials would see it.", ""]
+    if ap.date_line:
+        agree = ""
+        if ap.decoded and ap.decoded.date:
+            agree = (" It agrees with the date in the file number." if ap.date == ap.decoded.date
+                     else f" The file number gives {human_date(ap.decoded.date)}, the day the "
+                     "document was filed.")
+        out += ["### The date line", "",
+                f"“{_md(ap.date_line)}” gives the place and the date of writing.{agree}", ""]
+    if ap.subject:
+        out += ["### The subject line", "",
+                f"“Subject: {_md(ap.subject)}” is the writer's own title for the document.", ""]
+    pages = sorted({int(n) for n in PAGE_MARKER.findall(d.source.rebuild())})
+    if pages:
+        marks = ", ".join(f"“\\[Page {n}\\]”" for n in pages)
+        out += ["### Page marks", "",
+                f"{marks} marks where a new page of the printed volume begins. It belongs to the "
+                "printed edition, not to the document, and this book shows it in the margin.", ""]
+    out += ["## Exercises", "", f"```{{exercise-set}} exercises/{slug}.yml", "```", "",
+            ":::{admonition} Key points", ":class: keypoints", "",
+            f"- {_md(_cap(d.author.phrase))} wrote this {_md(_kind_words(d))}"
+            + (f" to {_md(d.recipient.phrase)}." if d.recipient else "."),
+            f"- Its {d.date_basis} dates it to {human_date(d.date)}."]
+    if ap.classification:
+        out.append(f"- It was marked “{_md(ap.classification)}”: a restricted, internal paper.")
+    out += [":::", ""]
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- the starter set
+
+
+def _choices(right: str, wrong: list[tuple[str, str | None]]) -> tuple[list[dict], str]:
+    """Options A, B, ... in alphabetical order (so the answer's place carries no hint)."""
+    entries = sorted([(right, None), *wrong], key=lambda e: e[0].lower())
+    options, answer = [], ""
+    for letter, (text, feedback) in zip("ABCDEFGHIJKL", entries):
+        option = {"id": letter, "text": text}
+        if feedback:
+            option["feedback"] = feedback
+        options.append(option)
+        if text == right:
+            answer = letter
+    return options, answer
+
+
+def _item(d: Draft, what: str, kind: str, objective: int, **fields) -> dict:
+    return {"id": f"{d.slug}-{what}", "type": kind, "skill": "sourcing",
+            "objective": f"{d.slug}-{objective}", "points": fields.pop("points", 1),
+            "prompt": fields.pop("prompt"), **fields}
+
+
+def starter_items(d: Draft) -> list[dict]:
+    ap, items = d.ap, []
+    heading = f"The heading reads “{ap.heading}”."
+    editors = ("The editors of *Foreign Relations of the United States* (FRUS)",
+               "The editors printed the document years later and wrote the heading, but the "
+               "heading names the writer and the addressee, not the editors.")
+    author, recipient = d.author.label, d.recipient.label if d.recipient else None
+    wrong = [editors] + ([(recipient, f"{_cap(d.recipient.phrase)} received it: look at the "
+                           "word “to” in the heading.")] if recipient and recipient != author
+                         else [])
+    options, answer = _choices(author, wrong)
+    items.append(_item(d, "author", "single-choice", 1, prompt=f"Who wrote this "
+                       f"{_kind_words(d)}?", options=options, answer=answer,
+                       hint="Read the heading above the first paragraph.",
+                       explanation=f"{heading} The writer is {d.author.phrase}."))
+    if recipient and recipient != author:
+        options, answer = _choices(recipient, [editors, (author, f"{_cap(d.author.phrase)} wrote "
+                                                         "it: the heading names the writer "
+                                                         "first.")])
+        items.append(_item(d, "recipient", "single-choice", 1,
+                           prompt=f"To whom was this {_kind_words(d)} addressed?",
+                           options=options, answer=answer,
+                           hint="Look at the word “to” in the heading.",
+                           explanation=f"{heading} It is addressed to {d.recipient.phrase}."))
+    if d.date_basis == "file number":
+        part = ap.file_number.split("/", 1)[1]
+        rows = dict(file_number_rows(ap.file_number))
+        items.append(_item(d, "date", "date", 2, answer=d.date,
+                           prompt=f"The document carries the file number **{ap.file_number}**. "
+                           "What date does the part after the slash encode? Give day, month "
+                           "and year.",
+                           hint="After the slash come the month, a dash, then the day and the "
+                           "two-digit year written together.",
+                           explanation=f"“{part}” is {rows[part][0].lower()}{rows[part][1:]}."))
+    else:
+        items.append(_item(d, "date", "date", 1, answer=d.date,
+                           prompt="On what date was the document written? Give day, month and "
+                           "year.", hint="Look for the line with a place and a date.",
+                           explanation=f"The date line reads “{ap.date_line}”."))
+    if ap.classification:
+        options, answer = _choices(_cap(ap.classification),
+                                   [(_cap(c), None) for c in CLASSIFICATIONS
+                                    if c != ap.classification])
+        items.append(_item(d, "secrecy", "single-choice", 1,
+                           prompt="How secret was the document when it was written?",
+                           options=options, answer=answer,
+                           hint="Look for a security marking below the heading.",
+                           explanation=f"The document is marked “{ap.classification}”: a "
+                           "classification that limited who was allowed to read it."))
+    country = _country_item(d)
+    if country:
+        items.append(country)
+    turn = [s for s in d.source.sentences if s.page != s.page_end]
+    if turn:
+        paragraphs = sorted({s.paragraph for s in turn})
+        items.append(_item(d, "page-turn", "evidence", 1, answers=[s.id for s in turn],
+                           scope=[f"p{n}" for n in paragraphs],
+                           prompt="A page marker shows where a new page of the printed volume "
+                           "begins. Pick the sentence in which the page turns.",
+                           hint="Look for the page number in the margin.",
+                           explanation="The page turns inside "
+                           + ", ".join(f"{s.id} (pages {s.pages})" for s in turn)
+                           + ". A quotation from it must cite both pages."))
+    items.append(_item(d, "sourcing", "short-answer", 1, points=2,
+                       prompt="Using only the apparatus (the lines above the first paragraph), "
+                       "say in two or three sentences what this document is, who wrote it to "
+                       "whom and when, and who was allowed to read it. What can the apparatus "
+                       "not tell you?",
+                       rubric=[f"Names the kind of document ({_kind_words(d)}), its writer and "
+                               "its addressee.",
+                               "Gives the date and says which line it comes from.",
+                               "Explains what the security marking says about its readers.",
+                               "Names something the apparatus cannot show, such as how the "
+                               "document was received."]))
+    return items
+
+
+def _country_item(d: Draft) -> dict | None:
+    fn = d.ap.file_number
+    m = decimal_file.FILE_NUMBER.match(fn or "")
+    if not m or m.group("country") not in decimal_file.COUNTRIES:
+        return None
+    key = m.group("country")
+    right = decimal_file.COUNTRIES[key]
+    others = [c for c in ("United States", "Japan", "China", "Soviet Union", "United Kingdom",
+                          "Korea") if c != right][:3]
+    options, answer = _choices(right, [(c, None) for c in others])
+    why = f"In {fn}, “{key}” is the country number for {right}."
+    if d.ap.decoded.topic.startswith("relations with"):
+        why += f" The part after the point names the other country: {d.ap.decoded.topic}."
+    return _item(d, "country", "single-choice", 2, options=options, answer=answer,
+                 prompt=f"In the file number **{fn}**, the two digits after the first one "
+                 f"(**{key}**) are a country number. Which country do they stand for?",
+                 hint="The first digit is the subject class; the next two name the country.",
+                 explanation=why)
+
+
+def exercises_yaml(d: Draft) -> str:
+    data = {"set": {"id": d.slug, "title": f"Reading the apparatus: {d.title}",
+                    "chapter": f"book/sources/{d.slug}", "source": d.slug,
+                    "intro": "These questions are about the lines printed around the document: "
+                             "the file number, the heading, the marking and the date."},
+            "items": starter_items(d)}
+    head = (f"# Starter exercise set for book/sources/{d.slug}.\n# Drafted by `sourcebook new` "
+            "from the source's apparatus: check every item, then add your\n# own (see the Author "
+            "guide). Item ids start with the slug, so they stay unique in the book.\n")
+    return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=96)
+
+
+def objectives_yaml(d: Draft) -> str:
+    who = f"who wrote “{d.title}”, to whom, when and how secret it was"
+    second = (f"Decode the file number {d.ap.file_number} and explain what it says about the "
+              "document's subject and date." if d.ap.file_number else
+              "Explain what each part of the apparatus tells a reader about the document.")
+    return (f"\n# {d.slug}: added by `sourcebook new`; reword to fit your lesson.\n"
+            f"- id: {d.slug}-1\n  chapter: book/sources/{d.slug}\n"
+            f"  text: {_q('Identify ' + who + ', using its apparatus.')}\n"
+            f"- id: {d.slug}-2\n  chapter: book/sources/{d.slug}\n  text: {_q(second)}\n")
+
+
+# --------------------------------------------------------------------------- editing YAML as text
+
+
+def _last_line(node) -> int:
+    """0-based line of the last scalar inside `node` (a block node's end mark can lie further
+    down, past comments, so the scalars are the reliable edge)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
+    children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) \
+        else node.value
+    return max((_last_line(c) for c in children), default=node.start_mark.line)
+
+
+def _dash_column(lines: list[str], node) -> int:
+    """Column of the "- " that starts a block-sequence item."""
+    line = lines[node.start_mark.line]
+    col = line.rfind("-", 0, node.start_mark.column + 1)
+    if col < 0:
+        raise ValueError("not a block sequence item")
+    return col
+
+
+def _get(mapping, key: str):
+    for k, v in mapping.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def _toc_files(node) -> set[str]:
+    """Every `file:` anywhere in a parsed table of contents."""
+    if isinstance(node, dict):
+        own = {node["file"]} if isinstance(node.get("file"), str) else set()
+        return own.union(*(_toc_files(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_toc_files(v) for v in node))
+    return set()
+
+
+def toc_with_chapter(toc_path: Path, docname: str) -> str:
+    """_toc.yml's text with `docname` added at the end of the "More sources" part (created at
+    the end of `parts` if missing). Only lines are inserted: comments and layout stay."""
+    text = toc_path.read_text(encoding="utf-8")
+    manual = (f'add "- file: {docname}" under a part captioned "{MORE_SOURCES}" by hand')
+    try:
+        root = yaml.compose(text)
+        parts = _get(root, "parts")
+        if not isinstance(parts, yaml.SequenceNode) or parts.flow_style or not parts.value:
+            raise ValueError("no block list of parts")
+        lines = text.splitlines(keepends=True)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        part = next((p for p in parts.value if isinstance(p, yaml.MappingNode)
+                     and getattr(_get(p, "caption"), "value", None) == MORE_SOURCES), None)
+        if part is not None:
+            chapters = _get(part, "chapters")
+            if not isinstance(chapters, yaml.SequenceNode) or chapters.flow_style \
+                    or not chapters.value:
+                raise ValueError(f'the "{MORE_SOURCES}" part has no block list of chapters')
+            col = _dash_column(lines, chapters.value[0])
+            new = [" " * col + f"- file: {docname}\n"]
+            at = _last_line(chapters.value[-1]) + 1
+        else:
+            col = _dash_column(lines, parts.value[0])
+            pad = " " * col
+            new = [f"{pad}- caption: {MORE_SOURCES}\n", f"{pad}  chapters:\n",
+                   f"{pad}    - file: {docname}\n"]
+            at = _last_line(parts.value[-1]) + 1
+    except (yaml.YAMLError, ValueError, AttributeError) as err:
+        raise ScaffoldError(toc_path, f"cannot edit the table of contents ({err}); {manual}"
+                            ) from None
+    result = "".join(lines[:at] + new + lines[at:])
+    data = yaml.safe_load(result)   # prove the edit did what it says before anything is written
+    listed = [c.get("file") for p in data["parts"] if p.get("caption") == MORE_SOURCES
+              for c in p.get("chapters", [])]
+    if docname not in listed:
+        raise ScaffoldError(toc_path, f"editing the table of contents failed; {manual}")
+    return result
+
+
+def objectives_with(path: Path, d: Draft) -> str:
+    """objectives.yml's text with the new chapter's objectives appended."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else (
+        "# Learning objectives for every chapter (see the Author guide).\n")
+    data = yaml.safe_load(text) or []
+    if not isinstance(data, list):
+        raise ScaffoldError(path, "expected a list of objectives; add the new ones by hand")
+    taken = {o.get("id") for o in data if isinstance(o, dict)} & {f"{d.slug}-1", f"{d.slug}-2"}
+    if taken:
+        raise ScaffoldError(path, f"objective {sorted(taken)[0]} already exists", field="id")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text + objectives_yaml(d)
+
+
+# --------------------------------------------------------------------------- plan and write
+
+
+@dataclass
+class Plan:
+    root: Path
+    draft: Draft
+    text: bytes                    # the document, byte for byte
+    files: dict[Path, str]         # new files (relative to root) -> content
+    edits: dict[Path, str]         # existing files -> new content
+
+    @property
+    def slug(self) -> str:
+        return self.draft.slug
+
+
+def new_paths(slug: str) -> dict[str, Path]:
+    return {"seed": Path("seeds") / f"{slug}.txt", "meta": Path("seeds") / f"{slug}.yml",
+            "chapter": Path("book") / "sources" / f"{slug}.md",
+            "exercises": Path("exercises") / f"{slug}.yml"}
+
+
+def plan(text_path: Path, root: Path, slug: str | None = None) -> Plan:
+    """Everything `sourcebook new` would write, checked, with nothing written yet."""
+    text_path, root = Path(text_path), Path(root)
+    d = draft(text_path, slug)
+    paths = new_paths(d.slug)
+    there = [str(p) for p in paths.values() if (root / p).exists()]
+    if there:
+        raise ScaffoldError(root / there[0], f'the slug "{d.slug}" is taken: {", ".join(there)} '
+                            "already exist(s); nothing was written (pick another --slug)")
+    for other in sorted((root / "exercises").glob("*.yml")):
+        data = yaml.safe_load(other.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and (data.get("set") or {}).get("id") == d.slug:
+            raise ScaffoldError(other, f'the exercise set id "{d.slug}" is taken; nothing was '
+                                "written (pick another --slug)", field="set id")
+    meta = seed_yaml(d)
+    SourceMeta.model_validate(yaml.safe_load(meta))     # a bug here is ours, not the author's
+    docname = paths["chapter"].with_suffix("").as_posix()
+    if docname in _toc_files(yaml.safe_load((root / "_toc.yml").read_text("utf-8"))):
+        raise ScaffoldError(root / "_toc.yml", f"{docname} is already in the table of contents; "
+                            "nothing was written")
+    files = {paths["meta"]: meta, paths["chapter"]: chapter_md(d),
+             paths["exercises"]: exercises_yaml(d)}
+    objectives = Path("book") / "data" / "objectives.yml"
+    toc = Path("_toc.yml")
+    edits = {objectives: objectives_with(root / objectives, d),
+             toc: toc_with_chapter(root / toc, docname)}
+    return Plan(root=root, draft=d, text=text_path.read_bytes(), files=files, edits=edits)
+
+
+def write(p: Plan) -> list[Path]:
+    """Write the plan; returns the paths written, new files first."""
+    seed = new_paths(p.slug)["seed"]
+    (p.root / seed).parent.mkdir(parents=True, exist_ok=True)
+    (p.root / seed).write_bytes(p.text)
+    written = [seed]
+    for rel, content in [*p.files.items(), *p.edits.items()]:
+        (p.root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (p.root / rel).write_text(content, encoding="utf-8")
+        written.append(rel)
+    return written

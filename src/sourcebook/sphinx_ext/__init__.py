@@ -1,0 +1,65 @@
+"""Sphinx extension: the kit's directives and roles, editions, generated figures, assets.
+
+Loaded from `_config.yml` (`sphinx.extra_extensions`). The edition comes from the config value
+`sourcebook_edition` ("student" by default; the CLI overrides it) and becomes a Sphinx tag, so
+pages can say ```{only} instructor```: content outside the edition is absent from the build, not
+hidden. Instructor-only pages live in `book/instructor/` and are excluded from student builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .. import __version__
+
+EDITIONS = ("student", "instructor")
+ASSETS = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
+logger = logging.getLogger(__name__)
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    edition = config.sourcebook_edition
+    if edition not in EDITIONS:
+        raise ValueError(f"sourcebook_edition must be one of {EDITIONS}, not {edition!r}")
+    for other in EDITIONS:
+        if app.tags.has(other) and other != edition:
+            app.tags.remove(other)
+    app.tags.add(edition)
+    if edition == "student":
+        config.exclude_patterns.append("book/instructor/**")
+    # Theme-level fixes (accessibility, print) and the kit's widget assets: all local files.
+    config.html_static_path = [*config.html_static_path, str(ASSETS)]
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+def _builder_inited(app: Sphinx) -> None:
+    from ..figures.build import generate_figures
+    from ..render import static
+
+    book_dir = Path(app.srcdir) / "book"
+    app.env.sourcebook_figure_alts = generate_figures(book_dir)
+    for path in static.asset_paths():
+        if path.suffix == ".css":
+            app.add_css_file(path.name)
+        elif path.suffix == ".js":
+            app.add_js_file(path.name, defer="defer")
+    app.config.html_static_path.extend(str(p.parent) for p in static.asset_paths()
+                                       if str(p.parent) not in app.config.html_static_path)
+    app.add_css_file("sourcebook-theme.css")
+    app.add_js_file("sourcebook-theme.js", defer="defer")
+
+
+def setup(app: Sphinx) -> dict:
+    from . import directives, frus
+
+    app.add_config_value("sourcebook_edition", "student", "env", [str])
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
+    directives.setup(app)
+    frus.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}

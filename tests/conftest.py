@@ -1,0 +1,35 @@
+"""Shared fixtures: the project root and the memo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MEMO = "rusk-1951-01-12-continued-resistance"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def memo():
+    from sourcebook.source import load_source
+    return load_source(MEMO, ROOT)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Build an edition once per test session: built("student") -> the html folder."""
+    from sourcebook.build import build_book
+    cache: dict[str, Path] = {}
+
+    def build(edition: str = "student") -> Path:
+        if edition not in cache:
+            out = tmp_path_factory.mktemp(f"site-{edition}")
+            cache[edition] = build_book(ROOT, edition, out)
+        return cache[edition]
+    return build

@@ -1,0 +1,50 @@
+"""The book builds (warnings are errors) and the document page shows the memo from seeds/."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+
+def _text(html: str) -> str:
+    html = re.sub(r'<span class="sb-pagebreak-label"[^>]*>.*?</span>', "", html)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html))).strip()
+
+
+def test_document_page_renders_every_paragraph_with_its_id(built, memo):
+    page = (built("student") / "book" / "document.html").read_text(encoding="utf-8")
+    for p in memo.paragraphs:
+        m = re.search(rf'<p class="sb-para" id="{p.id}"[^>]*>(.*?)</p>', page, re.S)
+        assert m, f"paragraph {p.id} missing"
+        shown = _text(m.group(1))
+        assert shown == f"¶{p.number} {p.text}"
+        for s in p.sentences:
+            assert f'id="{s.id}"' in m.group(1)
+            assert f'data-page="{s.pages}"' in m.group(1)
+
+
+def test_document_page_shows_the_page_break_in_the_margin(built):
+    page = (built("student") / "book" / "document.html").read_text(encoding="utf-8")
+    sentence = re.search(r'<span class="sb-sent" id="p2.s4"[^>]*>(.*?)</span></span>', page, re.S)
+    assert sentence and 'class="sb-pagebreak"' in sentence.group(0)
+    assert "Page 67 of the printed volume begins here" in sentence.group(0)
+    assert "[Page 67]" not in page
+
+
+def test_document_page_explains_the_apparatus(built):
+    text = _text((built("student") / "book" / "document.html").read_text(encoding="utf-8"))
+    for words in ("795.00/1–1251", "top secret", "Continued Resistance in Korea", "Page 67"):
+        assert words.lower() in text.lower()
+
+
+def test_every_toc_page_is_built(built, root):
+    import yaml
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    site = built("student")
+    for f in files:
+        assert (site / f"{f}.html").is_file(), f
