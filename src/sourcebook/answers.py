@@ -121,7 +121,7 @@ def _validator():
 
 def _where(path) -> str:
     parts = [str(p) for p in path]
-    return " → ".join(parts) if parts else "the file"
+    return " → ".join(parts) if parts else "top level"
 
 
 def _schema_reason(data: Any) -> str | None:
@@ -220,6 +220,9 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
         while type(version) is int and version in _MIGRATIONS:
             data = _MIGRATIONS[version](data)
             version = data.get("version")
+    if isinstance(version, str):
+        raise SourcebookError(path, f'the answers format version is the text "{version[:20]}"; '
+                              f"it must be the number {VERSION}")
     if type(version) is not int:
         raise SourcebookError(path, "the answers format version is missing or not a whole "
                               f"number ({str(version)[:20]})")
@@ -298,6 +301,9 @@ def parse_answers_bytes(data: bytes, path: str | Path | None = None) -> Any:
         if err.msg.startswith("Unterminated string") or not text[err.pos:].strip():
             raise SourcebookError(path, "the JSON ends too early: the file looks cut off "
                                   "(truncated)", line=err.lineno) from None
+        if not text[:err.pos].strip():
+            raise SourcebookError(path, 'not JSON (it does not start with "{"); is it the '
+                                  "answers file exported from the book?", line=1) from None
         raise SourcebookError(path, f"not valid JSON: {err.msg} (column {err.colno})",
                               line=err.lineno) from None
     except RecursionError:

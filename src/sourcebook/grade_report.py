@@ -96,8 +96,7 @@ def chart_png(report) -> bytes:
         top.set_title(f"Score distribution ({len(percents)} student"
                       f"{'s' * (len(percents) != 1)})", loc="left")
         if percents:
-            top.hist(percents, bins=range(0, 101, 10), color="0.55", edgecolor="black",
-                     hatch="//")
+            top.hist(percents, bins=range(0, 101, 10), color="0.6", edgecolor="black")
             mean = statistics.fmean(percents)
             top.axvline(mean, color="black", linestyle="--", linewidth=1.5)
             top.annotate(f"mean {mean:.0f}%", (mean, 1), xycoords=("data", "axes fraction"),

@@ -279,6 +279,10 @@ def _kind_words(d: Draft) -> str:
     return d.kind.lower() if d.kind else "document"
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 # --------------------------------------------------------------------------- the chapter
 
 
@@ -289,7 +293,7 @@ def chapter_md(d: Draft) -> str:
         f"# {_md(d.title)}", "",
         "```{objectives}", "```", "",
         "% sourcebook new: replace this paragraph with your own introduction to the source.",
-        f"This chapter presents a {_md(_kind_words(d))} by {_md(d.author.phrase)}{to}, dated "
+        f"This chapter presents {_article(_kind_words(d))} {_md(_kind_words(d))} by {_md(d.author.phrase)}{to}, dated "
         f"{human_date(d.date)}. Read it twice: first straight through for the main idea, then "
         "slowly, with an eye on the small print above the text, which the second half of this "
         "chapter explains.", "",
@@ -433,7 +437,8 @@ def starter_items(d: Draft) -> list[dict]:
                            scope=[f"p{n}" for n in paragraphs],
                            prompt="A page marker shows where a new page of the printed volume "
                            "begins. Pick the sentence in which the page turns.",
-                           hint="Look for the page number in the margin.",
+                           hint="Look at the document above: a page number in the margin "
+                           "marks where the page turns.",
                            explanation="The page turns inside "
                            + ", ".join(f"{s.id} (pages {s.pages})" for s in turn)
                            + ". A quotation from it must cite both pages."))

@@ -182,8 +182,14 @@ def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, t
     tiny = 0.02 * days_per_in
 
     def text_extent(span: tuple[float, float], align: str) -> tuple[float, float]:
-        # the text itself (no padding): a leader may run right beside it, just not through it
-        return (span[0] + pad * 0.5 + off, span[1] - pad) if align == "left" else (span[0] + pad, span[1] - pad * 0.5 - off)
+        # the text itself (no padding, a hair of tolerance): a leader may run right beside it,
+        # just not through it
+        if align == "left":
+            return (span[0] + pad * 0.5 + off - tiny, span[1] - pad + tiny)
+        return (span[0] + pad - tiny, span[1] - pad * 0.5 - off + tiny)
+
+    extents = {(lab.key, align): text_extent(span, align) for lab in order
+               for _, align, span in options[lab.key]}
 
     def clash(a_side, a_level, a_span, a_align, a_x, o: _Label) -> bool:
         if o.side != a_side:
@@ -191,15 +197,17 @@ def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, t
         if o.level == a_level:
             return not (a_span[1] <= o.span[0] or a_span[0] >= o.span[1])
         if o.level > a_level:  # the other leader would cross this label
-            t0, t1 = text_extent(a_span, a_align)
-            return t0 - tiny < o.x < t1 + tiny
-        t0, t1 = text_extent(o.span, o.align)  # this leader would cross the other label
-        return t0 - tiny < a_x < t1 + tiny
+            t0, t1 = a_ext[a_align]
+            return t0 < o.x < t1
+        t0, t1 = extents[(o.key, o.align)]  # this leader would cross the other label
+        return t0 < a_x < t1
 
+    a_ext: dict[str, tuple[float, float]] = {}
     n = len(order)
     # only labels close in time can interact: precompute each label's earlier neighbours
     reach = 2 * max((l.w_in for l in order), default=0.0) * days_per_in + 3 * pad
     neighbours = [[j for j in range(i) if order[i].x - order[j].x <= reach] for i in range(n)]
+    later = [sum(1 for j in range(i + 1, n) if order[j].x - order[i].x <= reach) for i in range(n)]
     nodes = 0
     budget = 0
 
@@ -214,10 +222,22 @@ def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, t
             return set(range(i))
         lab = order[i]
         conflicts: set[int] = set()
-        for level in range(1, max(limits.values()) + 1):
+        # Rows far above every neighbour's are all alike: allow enough of them for the later
+        # neighbours to fit underneath (a descending staircase), and no more.
+        top = {"up": 0, "down": 0}
+        for j in neighbours[i]:
+            o = order[j]
+            if o.side:
+                top[o.side] = max(top[o.side], o.level)
+        reach_level = {side: min(limits[side], top[side] + 1 + later[i]) for side in ("up", "down")}
+        for side in ("up", "down"):
+            if reach_level[side] < limits[side]:  # the cut depends on the neighbours' rows
+                conflicts |= {j for j in neighbours[i] if order[j].side == side}
+        for level in range(1, max(reach_level.values()) + 1):
             for side, align, span in options[lab.key]:
-                if level > limits[side]:
+                if level > reach_level[side]:
                     continue
+                a_ext[align] = extents[(lab.key, align)]
                 clashing = {j for j in neighbours[i] if clash(side, level, span, align, lab.x, order[j])}
                 if clashing:
                     conflicts |= clashing
@@ -252,7 +272,7 @@ def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, t
     deadline = time.monotonic() + time_limit
 
     # 1. any layout at all (lowest rows first, so it is already compact)
-    if not attempt(cap["up"], cap["down"], 50_000):
+    if not attempt(cap["up"], cap["down"], 10_000):
         _log.warning("timeline labels: no layout without crossings found; using the fallback layout")
         _layout_fallback(order, options)
         return
@@ -266,7 +286,7 @@ def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, t
         for u, d in tries:
             if u < 0 or d < 0 or time.monotonic() > deadline:
                 continue
-            if attempt(u, d, 4_000):
+            if attempt(u, d, 2_000):
                 best, up, down = snapshot(), used("up"), used("down")
                 improved = True
                 break
@@ -351,7 +371,7 @@ def _make_labels(events: Sequence[TimelineEvent], with_year: bool) -> list[_Labe
     out = []
     for e in events:
         out.append(_Label(
-            key=e.id, x=mdates.date2num(e.date),
+            key=e.id, x=float(mdates.date2num(e.date)),
             date_text=_short_date(e.date, with_year),
             body_text="\n".join(textwrap.wrap(e.label, WRAP)) or e.label,
             bold=e.id == HIGHLIGHT_ID,
@@ -375,11 +395,11 @@ def build_timeline_figure(events: Sequence[TimelineEvent]) -> Figure:
     a_events = [e for e in events if not (ZOOM_START <= e.date <= ZOOM_END)]
     a_labels = _make_labels(a_events, with_year=True)
     if memo is not None:
-        a_labels.append(_Label(key="memo-pointer", x=mdates.date2num(memo.date),
+        a_labels.append(_Label(key="memo-pointer", x=float(mdates.date2num(memo.date)),
                                date_text=_short_date(memo.date, True),
                                body_text="\n".join(textwrap.wrap(memo.label, WRAP)), bold=True, prefer="up"))
     zoom_mid = ZOOM_START + (ZOOM_END - ZOOM_START) / 2
-    a_labels.append(_Label(key="zoom-pointer", x=mdates.date2num(zoom_mid),
+    a_labels.append(_Label(key="zoom-pointer", x=float(mdates.date2num(zoom_mid)),
                            date_text="20 Nov 1950 – 15 Feb 1951",
                            body_text="enlarged in panel B", prefer="down"))
     b_events = [e for e in events if ZOOM_START <= e.date <= ZOOM_END]
@@ -392,7 +412,7 @@ def build_timeline_figure(events: Sequence[TimelineEvent]) -> Figure:
     ]
     for p in panels:
         _measure(p.labels)
-        x0, x1 = mdates.date2num(p.start), mdates.date2num(p.end)
+        x0, x1 = float(mdates.date2num(p.start)), float(mdates.date2num(p.end))
         _layout(p.labels, x0, x1, (x1 - x0) / axes_w_in)
         p.up_rows = _rows_height(p.labels, "up")
         p.down_rows = _rows_height(p.labels, "down")

@@ -51,6 +51,17 @@ def _builder_inited(app: Sphinx) -> None:
                                        if str(p.parent) not in app.config.html_static_path)
     app.add_css_file("sourcebook-theme.css")
     app.add_js_file("sourcebook-theme.js", defer="defer")
+    app.config.thebe_config = {**(app.config.thebe_config or {}), "always_load": False}
+
+
+def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Live code runs through the launch buttons, not thebe; sphinx-thebe (always loaded by
+    Jupyter Book) still adds its config script, twice on some builds, which throws a
+    redeclaration error in every page. Nothing of thebe is needed in the static site."""
+    scripts = context.get("script_files") or []
+    context["script_files"] = [
+        js for js in scripts
+        if "thebe" not in str(js) and "THEBE_JS_URL" not in str(getattr(js, "attributes", {}))]
 
 
 def setup(app: Sphinx) -> dict:
@@ -59,6 +70,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _drop_thebe)
     directives.setup(app)
     frus.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
