@@ -69,6 +69,7 @@ def test_dump_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
     (lambda d: d["student"].update(name="x" * 201), "student → name"),
     (lambda d: d.update(exported_at="2026-01-12"), "is not a timestamp"),
     (lambda d: d.update(exported_at="2026-02-30T10:00:00Z"), "not a real date and time"),
+    (lambda d: d["responses"]["smp-01"].update(last_at="2026-13-01T10:00:00Z"), "last_at"),
     (lambda d: d["responses"]["smp-01"].pop("response"), "'response' is missing"),
     (lambda d: d["responses"]["smp-01"].update(attempts=1.5), "attempts"),
     (lambda d: d["responses"]["smp-01"].update(attempts=True), "attempts"),

@@ -113,6 +113,8 @@ def _check_layout(fig):
     for boxes, leaders in _label_boxes_and_leaders(fig):
         n_labels += len(boxes)
         for (g1, b1), (g2, b2) in itertools.combinations(boxes.items(), 2):
+            if g1.split(":", 1)[1] == g2.split(":", 1)[1]:
+                continue  # an event's date line sits right on top of its label, by design
             assert not b1.overlaps(b2), f"labels overlap: {g1} / {g2}"
         for key, pts in leaders.items():
             x = pts[0][0]
@@ -137,7 +139,7 @@ def test_timeline_labels_never_overlap_or_get_crossed():
     assert n == 2 * (len(events) + 2)
 
 
-def test_layout_copes_with_more_events(tmp_path):
+def test_layout_copes_with_more_events(caplog):
     """An instructor adds events (some on the same day): still no overlaps, and the figure grows."""
     from sourcebook.figures.timeline_chart import build_timeline_figure
     from sourcebook.timeline import TimelineEvent
@@ -149,7 +151,9 @@ def test_layout_copes_with_more_events(tmp_path):
                            phase="crisis")
              for i in range(8)]
     base = build_timeline_figure(events).get_size_inches()[1]
-    fig = build_timeline_figure(events + extra)
+    with caplog.at_level("WARNING", logger="sourcebook.figures.timeline_chart"):
+        fig = build_timeline_figure(events + extra)
+    assert "fallback" not in caplog.text
     assert fig.get_size_inches()[1] > base
     _check_layout(fig)
 

@@ -164,3 +164,24 @@ def test_non_utf8_bytes(tmp_path):
         load_source(path)
     assert "not UTF-8" in str(err.value) and str(path) in str(err.value)
     assert err.value.line == 5
+
+
+def test_metadata_is_checked_against_the_text(memo):
+    from sourcebook.source import check_source
+    assert check_source(memo) == []
+    memo.meta = memo.meta.model_copy(update={"date": dt.date(1951, 1, 11),
+                                             "classification": "secret"})
+    problems = check_source(memo)
+    assert any("date: 1951-01-11 does not fit the date the file number encodes (1951-01-12)" in p
+               for p in problems)
+    assert any("classification" in p for p in problems)
+
+
+def test_a_dated_paper_may_be_filed_a_few_days_later():
+    from sourcebook.source import SourceMeta, check_source
+    doc = parse_text((FIXTURES / "telegram.txt").read_text().replace("795.00/1–1051", "795.00/1–1251"))
+    meta = load_source(MEMO, ROOT).meta.model_copy(update={
+        "slug": doc.slug, "date": dt.date(1951, 1, 10), "file_number": "795.00/1–1251",
+        "subject": "Request for clarification of directive."})
+    doc.meta = SourceMeta.model_validate(meta.model_dump())
+    assert [p for p in check_source(doc) if "date" in p] == []

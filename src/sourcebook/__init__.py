@@ -8,7 +8,11 @@ __version__ = "0.1.0"
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The folder holding the book's `_config.yml` (searched upwards from `start` or the cwd)."""
+    """The folder holding the book's `_config.yml`: $SOURCEBOOK_ROOT if set, else searched
+    upwards from `start` or the cwd (notebooks run from book/ or from a copy elsewhere)."""
+    import os
+    if os.environ.get("SOURCEBOOK_ROOT"):
+        start = Path(os.environ["SOURCEBOOK_ROOT"])
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "_config.yml").is_file() and (folder / "seeds").is_dir():

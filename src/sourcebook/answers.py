@@ -43,7 +43,7 @@ MAX_BYTES = 2_000_000
 _MIGRATIONS: dict[int, Any] = {}     # version -> function(data) -> data of version + 1
 
 
-@dataclass
+@dataclass(slots=True)
 class ResponseRecord:
     response: Any
     attempts: int = 1
@@ -149,13 +149,14 @@ def _schema_reason(data: Any) -> str | None:
 
 
 def _fast_valid(data: Any) -> bool:
-    """True when `data` certainly satisfies the schema (the common case, checked quickly).
+    """True when `data` certainly satisfies the schema (the common case, checked quickly:
+    jsonschema needs ~10 ms a file, this ~0.2 ms).
 
     False means "ask jsonschema", which finds the reason. Keep in step with the schema:
-    tests check that both agree on every file of tests/broken_submissions."""
+    tests check that the two agree on the corpus and on generated documents."""
     if type(data) is not dict or data.keys() - {"notes"} != _TOP:
         return False
-    if data["format"] != FORMAT or data["version"] != VERSION or type(data["version"]) is not int:
+    if data["format"] != FORMAT or type(data["version"]) is not int or data["version"] != VERSION:
         return False
     book, student = data["book"], data["student"]
     if type(book) is not dict or book.keys() != {"id", "content_version"} or not all(
@@ -171,18 +172,25 @@ def _fast_valid(data: Any) -> bool:
     responses = data["responses"]
     if type(responses) is not dict or len(responses) > 2000:
         return False
+    stamp, record_keys, required = _STAMP.fullmatch, _RECORD, _REQUIRED
     for key, record in responses.items():
-        if not 0 < len(key) <= 100 or type(record) is not dict or not (
-                "response" in record and "attempts" in record) or record.keys() - _RECORD:
+        if type(record) is not dict or not 0 < len(key) <= 100:
+            return False
+        keys = record.keys()
+        if not keys >= required or not keys <= record_keys:
             return False
         attempts = record["attempts"]
-        if type(attempts) is not int or not 0 <= attempts <= 100_000:
+        if type(attempts) is not int or attempts < 0 or attempts > 100_000:
             return False
-        for k in ("first_at", "last_at"):
-            if k in record and record[k] is not None and not _is_stamp(record[k]):
-                return False
-        if "source" in record and (type(record["source"]) is not str
-                                   or len(record["source"]) > 200):
+        first, last = record.get("first_at"), record.get("last_at")
+        if first is not None and (type(first) is not str or not stamp(first)):
+            return False
+        if last is not None and (type(last) is not str or not stamp(last)):
+            return False
+        source = record.get("source")
+        if source is not None and (type(source) is not str or len(source) > 200):
+            return False
+        if source is None and "source" in keys:
             return False
     notes = data.get("notes", {})
     if type(notes) is not dict or len(notes) > 100:
@@ -196,14 +204,16 @@ def _fast_valid(data: Any) -> bool:
 
 _TOP = {"format", "version", "book", "student", "exported_at", "responses"}
 _RECORD = {"response", "attempts", "first_at", "last_at", "source"}
+_REQUIRED = {"response", "attempts"}
 
-
-_STAMP = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-                   r"(Z|[+-][0-9]{2}:[0-9]{2})$")
+# Shape and field ranges of a timestamp (as in the schema); only exported_at is also checked
+# against the calendar (no 30 February), since it decides which of two exports is newer.
+_STAMP = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3])"
+                    r":[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
 
 
 def _is_stamp(value: Any) -> bool:
-    return type(value) is str and _STAMP.match(value) is not None
+    return type(value) is str and _STAMP.fullmatch(value) is not None
 
 
 def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
@@ -236,26 +246,17 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
         reason = _schema_reason(data)
         if reason:
             raise SourcebookError(path, reason)
-    for where, stamp in _stamps(data):
-        try:
-            _timestamp(stamp)
-        except ValueError:
-            raise SourcebookError(path, f"{where}: {stamp!r} is not a real date and time"
-                                  ) from None
+    try:
+        _timestamp(data["exported_at"])
+    except ValueError:
+        raise SourcebookError(path, f"exported_at: {data['exported_at']!r} is not a real date "
+                              "and time") from None
     book, student = data["book"], data["student"]
-    responses = {k: ResponseRecord(r["response"], r["attempts"], r.get("first_at"),
-                                   r.get("last_at"), r.get("source"))
-                 for k, r in data["responses"].items()}
+    record = ResponseRecord
+    responses = {k: record(r["response"], r["attempts"], r.get("first_at"), r.get("last_at"),
+                           r.get("source")) for k, r in data["responses"].items()}
     return Answers(book["id"], book["content_version"], student["name"], student["id"],
                    data["exported_at"], responses, data.get("notes") or {})
-
-
-def _stamps(data: dict):
-    yield "exported_at", data["exported_at"]
-    for item_id, record in data["responses"].items():
-        for k in ("first_at", "last_at"):
-            if record.get(k):
-                yield f"responses → {item_id} → {k}", record[k]
 
 
 # --------------------------------------------------------------------------- files

@@ -13,6 +13,7 @@ The writing of the outputs is in grade_report.py.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import unicodedata
 from collections import Counter
@@ -104,19 +105,21 @@ def display_text(text: str, limit: int = 120) -> str:
 # --------------------------------------------------------------------------- collecting files
 
 def submission_files(paths: list[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files named, plus every *.json below folders named (hidden files left out)."""
-    files: list[Path] = []
+    """Files named, plus every *.json below folders named (hidden files and folders left out)."""
+    files: list[str] = []
     missing: list[Skipped] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*.json") if f.is_file() and not any(
-                part.startswith(".") for part in f.relative_to(p).parts)))
-        elif p.is_file():
+    for p in map(str, paths):
+        if os.path.isdir(p):
+            for folder, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(os.path.join(folder, n) for n in sorted(names)
+                             if n.endswith(".json") and not n.startswith("."))
+        elif os.path.isfile(p):
             files.append(p)
         else:
-            missing.append(Skipped(str(p), "no such file or folder"))
-    unique = list(dict.fromkeys(f.resolve() for f in files))
-    return unique, missing
+            missing.append(Skipped(p, "no such file or folder"))
+    unique = dict.fromkeys(os.path.abspath(f) for f in files)   # a file named twice counts once
+    return [Path(f) for f in unique], missing
 
 
 def _identity(answers: Answers) -> str:
@@ -169,32 +172,58 @@ def collect(paths: list[str | Path], book_id: str, content_version: str, *,
 
 # --------------------------------------------------------------------------- scoring
 
-def _safe(key: Key, response: Any) -> Result:
-    try:
-        return key.check(response)
-    except Exception as err:        # a checker bug must not stop the other students' grades
-        return key.invalid(f"the checker could not read this response ({type(err).__name__})")
+def _memo_key(response: Any):
+    """A hashable stand-in for a response, exact in type (so 1, 1.0 and true never share one),
+    or None when the response is not worth caching."""
+    kind = type(response)
+    if kind is str or kind is bool or kind is int:
+        return kind, response
+    if kind is list and len(response) <= 12:
+        if all(type(x) is str for x in response):
+            return "str-list", *response
+        if all(type(x) is int for x in response):
+            return "int-list", *response
+    return None
 
 
 def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str
           ) -> tuple[list[StudentResult], list[Skipped]]:
-    """Each student's results (items not answered are `unanswered`), and notes on unknown ids."""
+    """Each student's results (items not answered are `unanswered`), and notes on unknown ids.
+
+    This is the grader's hot loop (students x items): keep it free of per-response overhead."""
     notes: list[Skipped] = []
     scored_ids = [i for i, k in keys.items() if k.item.type not in SCORED_OUT]
     max_total = sum(keys[i].points for i in scored_ids)
-    blank = {i: k.unanswered() for i, k in keys.items()}
+    blank = {i: k.unanswered() for i, k in keys.items()}   # shared: results are read-only here
+    pairs = list(keys.items())
+    memo: dict[str, dict] = {i: {} for i in keys}   # students often give the same response
     students = []
     for sub in submissions:
         responses = sub.answers.responses
-        unknown = [i for i in responses if i not in keys]
-        if unknown:
-            listed = ", ".join(sorted(unknown)[:10]) + (" ..." if len(unknown) > 10 else "")
+        if not responses.keys() <= keys.keys():
+            unknown = sorted(responses.keys() - keys.keys())
+            listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
             notes.append(Skipped(shown(sub.path), f"ignored {len(unknown)} answer(s) to items "
                                  f"this book does not have: {listed}"))
         results = {}
-        for item_id, key in keys.items():
+        for item_id, key in pairs:
             record = responses.get(item_id)
-            results[item_id] = blank[item_id] if record is None else _safe(key, record.response)
+            if record is None:
+                results[item_id] = blank[item_id]
+                continue
+            response = record.response
+            memo_key = _memo_key(response)
+            seen = memo[item_id]
+            result = seen.get(memo_key) if memo_key is not None else None
+            if result is None:
+                try:
+                    result = key.check(response)
+                except Exception as err:    # a checker bug must not stop the other grades
+                    result = key.invalid("the checker could not read this response "
+                                         f"({type(err).__name__})")
+                if memo_key is not None:
+                    seen[memo_key] = result
+            results[item_id] = result
         total = round(sum(results[i].score for i in scored_ids), 4)
         students.append(StudentResult(display_text(sub.answers.student_name),
                                       display_text(sub.answers.student_id),
@@ -269,13 +298,16 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
         if problems:
             raise ExerciseErrors(problems)
     keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
-    cwd = Path.cwd()
+    cwd = os.getcwd()
+    names: dict[str, str] = {}
 
     def shown(path) -> str:
-        try:
-            return str(Path(path).resolve().relative_to(cwd))
-        except ValueError:
-            return str(path)
+        """A file as the instructor named it: relative to the current folder when inside it."""
+        key = str(path)
+        if key not in names:
+            rel = os.path.relpath(os.path.abspath(key), cwd)
+            names[key] = key if rel.startswith("..") else rel
+        return names[key]
 
     t1 = time.perf_counter()
     submissions, skipped = collect(paths, ctx.book_id, ctx.content_version,

@@ -532,9 +532,14 @@ def check_source(source: PrimarySource) -> list[str]:
     if ap.file_number and meta.file_number and ap.file_number != meta.file_number:
         problems.append(f"{where}: file_number: {meta.file_number!r} differs from the text's "
                         f"{ap.file_number!r}")
-    if ap.decoded and ap.decoded.date and ap.decoded.date != meta.date:
-        problems.append(f"{where}: date: {meta.date} differs from the date the file number "
-                        f"encodes ({ap.decoded.date})")
+    if ap.decoded and ap.decoded.date:
+        filed, written = ap.decoded.date, meta.date
+        # A paper is filed on or after the day it is written; without a date line the file
+        # number is the only date there is, so then the two must agree exactly.
+        late = (filed - written).days
+        if (ap.date is None and late != 0) or not 0 <= late <= 60:
+            problems.append(f"{where}: date: {written} does not fit the date the file number "
+                            f"encodes ({filed})")
     if ap.date and ap.date != meta.date:
         problems.append(f"{where}: date: {meta.date} differs from the date line ({ap.date})")
     if ap.classification and ap.classification != meta.classification.lower():

@@ -343,6 +343,7 @@ def test_reader_lenses_glossary_spotlight(student):
 
 
 def test_blackout_then_reveal(student):
+    student.locator(".sb-bol summary").click()
     box = student.locator(".sb-bos").first
     bo = box.get_attribute("data-bo")
     words = student.locator(f'.sb-memo .sb-bo[data-bo="{bo}"] .sb-bw')
@@ -369,7 +370,7 @@ def test_compare_panel_and_note_starters(student):
     note.locator("select").select_option(index=4)
     note.locator(".sb-add").click()
     note.locator("textarea").press("End")
-    note.locator("textarea").type("he wanted action.")
+    note.locator("textarea").press_sequentially("he wanted action.")
     assert note.locator("textarea").input_value() == starter.rstrip("…") + " he wanted action."
     assert note.locator("textarea").evaluate("e => e === document.activeElement")
 
@@ -432,9 +433,9 @@ def test_axe_on_the_widget_page_in_every_state(student, site):
     reader = student.locator(".sb-reader")
     reader.locator(".sb-lenses button").first.click()
     reader.locator(".sb-spot").select_option("p2")
-    reader.locator(".sb-bos .sb-bot").first.click()
     for d in reader.locator("details").all():
         d.evaluate("e => e.open = true")
+    reader.locator(".sb-bos .sb-bot").first.click()
     reader.locator(".sb-term").first.focus()
     _axe(student)
 

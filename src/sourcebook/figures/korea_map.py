@@ -198,7 +198,8 @@ def build_korea_map_figure() -> Figure:
         x, y = m(lon, lat)
         ax.plot([x], [y], marker="|", ms=6, mew=1.2, color="#222222", zorder=6)
         ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=7, style="italic",
-                    color="#222222", ha=ha, va="top" if dy < 0 else "bottom", zorder=6)
+                    color="#222222", ha=ha, va="top" if dy < 0 else "bottom", zorder=6,
+                    bbox=dict(boxstyle="round,pad=0.08", fc="white", ec="none", alpha=0.7))
     x, y = m(128.45, 36.98)
     ax.text(x, y, "Approximate UN line,\nmid-January 1951", fontsize=8, ha="center", va="top", zorder=6,
             fontweight="bold", color="#222222",

@@ -144,9 +144,9 @@ def _measure(labels: list[_Label]) -> None:
         t_body = fig.text(0, 0, lab.body_text, fontsize=LABEL_FONT, fontweight=weight, linespacing=1.05)
         b1 = t_date.get_window_extent(renderer)
         b2 = t_body.get_window_extent(renderer)
-        lab.w_in = max(b1.width, b2.width) / DPI
-        lab.date_h_in = b1.height / DPI
-        lab.h_in = (b1.height + b2.height) / DPI
+        lab.w_in = float(max(b1.width, b2.width)) / DPI
+        lab.date_h_in = float(b1.height) / DPI
+        lab.h_in = float(b1.height + b2.height) / DPI
 
 
 def _layout(labels: list[_Label], x0: float, x1: float, days_per_in: float, *, time_limit: float = 3.0) -> None:
@@ -565,6 +565,7 @@ def _save_png(fig: Figure, out_path: Path) -> None:
     os.close(fd)
     try:
         fig.savefig(tmp, dpi=DPI, format="png", facecolor="white", metadata={"Software": None})
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the built site must be able to read it
         os.replace(tmp, out_path)
     finally:
         if os.path.exists(tmp):

@@ -13,10 +13,10 @@ from ..source import PAGE_MARKER, FOOTNOTE_CALL, PrimarySource, Sentence
 
 APPARATUS_LABELS = {
     "file-number": ("File number", "Where the State Department filed it: decoded below."),
-    "heading": ("Heading", "Who wrote it, to whom. FRUS editors write this line."),
+    "heading": ("Heading", "Who wrote it, and to whom."),
     "classification": ("Classification", "How secret the document was when written."),
     "date": ("Date line", "Where and when it was written."),
-    "subject": ("Subject line", "The writer's own title for the memo."),
+    "subject": ("Subject line", "The writer's own title for the document."),
 }
 
 

@@ -180,7 +180,7 @@ def render_items(items, ctx, *, set_id: str, title: str, intro: str | None = Non
     body = "".join(render_item(item, n, ctx) for n, item in enumerate(items, start=1))
     uid = f"sb-set-{_a(set_id)}"
     intro_html = f'<p class="sb-intro">{inline(intro)}</p>' if intro else ""
-    return (f'<section class="sb-set" id="{uid}" data-set="{_a(set_id)}" data-book="{_a(book)}" '
+    return (f'<section class="sb sb-set" id="{uid}" data-set="{_a(set_id)}" data-book="{_a(book)}" '
             f'data-version="{_a(version)}" data-source="{_a(source or "")}" '
             f'aria-labelledby="{uid}-t"><p class="sb-title" id="{uid}-t">{inline(title)}</p>'
             f'{intro_html}{NOSCRIPT}<p class="sb-prog">{len(items)} questions.</p>'
@@ -369,16 +369,17 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
     book, version = ctx.book_id, ctx.content_version
     intro = f'<p class="sb-intro">{inline(guide.intro)}</p>' if guide.intro else ""
     return (
-        f'<section class="sb-reader" id="{uid}" data-source="{_a(slug)}" data-book="{_a(book)}" '
+        f'<section class="sb sb-reader" id="{uid}" data-source="{_a(slug)}" data-book="{_a(book)}" '
         f'data-version="{_a(version)}" aria-labelledby="{uid}-t">'
         f'<p class="sb-title" id="{uid}-t">{escape(title)}</p>{intro}{NOSCRIPT}'
         f'<div class="sb-tools sb-j"><div class="sb-lenses" role="group" aria-label="Reading '
         f'lenses">{lens_buttons}</div><p><label for="{uid}-spot">Spotlight</label> '
         f'<select id="{uid}-spot" class="sb-spot">{"".join(spot)}</select></p></div>'
         f'<div class="sb-lps">{"".join(panels)}</div>'
-        f'<p class="sb-rmsg sb-vh" role="status"></p>'
+        + (f'<details class="sb-bol sb-j"><summary>Black-out: hide words and guess them '
+           f'({len(blackouts)})</summary>{"".join(blackouts)}</details>' if blackouts else "")
+        + f'<p class="sb-rmsg sb-vh" role="status"></p>'
         f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}</div>'
-        + (f'<div class="sb-bol sb-j">{"".join(blackouts)}</div>' if blackouts else "")
         + (f'<div class="sb-cmps">{"".join(compares)}</div>' if compares else "")
         + f'{toolbar(book, version, uid)}</section>')
 

@@ -121,7 +121,8 @@ class ObjectivesDirective(_KitDirective):
     """This chapter's objectives, as a Carpentries-style box at the top of the page."""
 
     def run(self):
-        mine = [o for o in _objectives(self.env.srcdir) if o["chapter"] == self.env.docname]
+        mine = [o for o in _objectives(self.env.srcdir)
+                if self.env.docname in (o["chapter"], *o.get("also", []))]
         self.depend(Path(self.env.srcdir) / "book" / "data" / "objectives.yml")
         if not mine:
             return self.fail(f"objectives: no objectives for chapter {self.env.docname} in "

@@ -1,10 +1,9 @@
-/* sourcebook widgets: exercise checker, exercise sets, close reader. Plain ES2020, no
-   dependencies, nothing loaded from anywhere. The checker is a translation of
-   sourcebook/exercises/check.py over the answer-free payload of render/payload.py. */
+/* sourcebook widgets, plain ES2020, no dependencies. check() is exercises/check.py
+   translated to the answer-free payload of render/payload.py. */
 (()=>{'use strict';
-const D=document,$=(e,s)=>e.querySelector(s),$$=(e,s)=>[...e.querySelectorAll(s)],
- str=v=>typeof v=='string',obj=v=>!!v&&typeof v=='object'&&!Array.isArray(v),
- len=s=>[...s].length,LS=localStorage,J=JSON.stringify;
+const D=document,$=(e,s)=>e.querySelector(s),$$=(e,s)=>[...e.querySelectorAll(s)],arr=Array.isArray,
+ ent=Object.entries,keys=Object.keys,str=v=>typeof v=='string',obj=v=>!!v&&typeof v=='object'&&!arr(v),
+ len=s=>[...s].length,LS=localStorage,J=JSON.stringify,P='sourcebook:';
 
 /* SHA-256 (crypto.subtle is missing on plain-http hosts) */
 const K=[],H0=[],R=(x,n)=>x>>>n|x<<32-n;
@@ -28,7 +27,7 @@ const norm=s=>s.normalize('NFKD').replace(/\p{Mn}/gu,'').toLowerCase().replace(/
  MON=Object.create(null);
 'january february march april may june july august september october november december'.split(' ').forEach((m,i)=>MON[m]=MON[m.slice(0,3)]=i+1);MON.sept=9;
 const pdate=t=>{if(!str(t)||len(t)>100)return null;const w=norm(t).split(' ');if(w.length!=3)return null;
- const[a,b,c]=w,Y=/^[1-9][0-9]{3}$/,N=/^[0-9]{1,2}$/,Dy=/^([0-9]{1,2})(st|nd|rd|th)?$/;let y,m,d,x;
+ const[a,b,c]=w,Y=/^[1-9]\d{3}$/,N=/^\d\d?$/,Dy=/^(\d\d?)(st|nd|rd|th)?$/;let y,m,d,x;
  if(Y.test(a)&&N.test(b)&&N.test(c))[y,m,d]=[+a,+b,+c];
  else if(MON[b]&&Y.test(c)&&(x=Dy.exec(a)))[y,m,d]=[+c,MON[b],+x[1]];
  else if(MON[a]&&Y.test(c)&&(x=Dy.exec(b)))[y,m,d]=[+c,MON[a],+x[1]];else return null;
@@ -38,36 +37,36 @@ const rnd=x=>{const s=x.toFixed(100),i=s.indexOf('.')+5,t=s.slice(i);let n=+s.sl
  if(t[0]>'5'||t[0]=='5'&&(/[1-9]/.test(t.slice(1))||n%2))n++;return n/1e4};
 
 /* the checker: (payload, response) -> {score, max, correct, status} */
-const empty=v=>v==null||(str(v)||Array.isArray(v))&&!v.length||obj(v)&&!Object.keys(v).length,
+const empty=v=>v==null||(str(v)||arr(v))&&!v.length||obj(v)&&!keys(v).length,
  lefts=p=>p.answers.map((_,i)=>String(i+1));
 function check(p,r){
  const P=p.points,out=(status,score=0,correct=false)=>({score,max:P,correct,status}),bad=out('invalid'),
   sc=(n,of)=>{if(n>=of)return out('correct',rnd(P),true);const s=rnd(P*(Math.max(n,0)/of));return out(s>0?'partial':'incorrect',s)},
-  A=new Set(p.answers||[]),list=()=>Array.isArray(r)&&r.length<=200&&r.every(str)?[...new Set(r)]:null;
+  A=new Set(p.answers||[]),ok=(x,q='answer')=>A.has(hash(p,q,x)),list=()=>arr(r)&&r.length<=200&&r.every(str)?[...new Set(r)]:null;
  if(empty(r))return out('unanswered');
  switch(p.type){
- case'single-choice':return str(r)&&p.options.includes(r)?sc(+A.has(hash(p,'answer',r)),1):bad;
- case'true-false':return typeof r=='boolean'?sc(+A.has(hash(p,'answer',r)),1):bad;
- case'date':{if(!str(r))return bad;if(!r.trim())return out('unanswered');const x=len(r)<=200&&pdate(r);return x?sc(+A.has(hash(p,'answer',x)),1):bad}
- case'multiple-select':case'evidence':{const c=list(),ok=p.options||p.sentences;if(!c||c.some(x=>!ok.includes(x)))return bad;
-  const n=c.filter(x=>A.has(hash(p,'answer',x))).length;return sc(n-(c.length-n),A.size)}
+ case'single-choice':return str(r)&&p.options.includes(r)?sc(+ok(r),1):bad;
+ case'true-false':return typeof r=='boolean'?sc(+ok(r),1):bad;
+ case'date':{if(!str(r))return bad;if(!r.trim())return out('unanswered');const x=len(r)<=200&&pdate(r);return x?sc(+ok(x),1):bad}
+ case'multiple-select':case'evidence':{const c=list(),o=p.options||p.sentences;if(!c||c.some(x=>!o.includes(x)))return bad;
+  const n=c.filter(x=>ok(x)).length;return sc(n-(c.length-n),A.size)}
  case'ordering':{const c=list(),e=p.entries;if(!c||c.length!=r.length||c.length!=e.length||c.some(x=>!e.includes(x)))return bad;
-  let n=0;for(let i=1;i<c.length;i++)n+=A.has(hash(p,'pair',c[i-1]+'>'+c[i]));return sc(n,c.length-1)}
- case'matching':{const L=lefts(p),k=obj(r)?Object.keys(r):null;
+  let n=0;for(let i=1;i<c.length;i++)n+=ok(c[i-1]+'>'+c[i],'pair');return sc(n,c.length-1)}
+ case'matching':{const L=lefts(p),k=obj(r)?keys(r):null;
   if(!k||k.length>L.length||k.some(l=>!L.includes(l)||r[l]!==null&&!(str(r[l])&&p.keys.includes(r[l]))))return bad;
   if(k.every(l=>r[l]===null))return out('unanswered');return sc(L.filter(l=>str(r[l])&&hash(p,'match'+l,r[l])==p.answers[l-1]).length,L.length)}
- case'cloze':{const B=p.blanks;if(!Array.isArray(r)||r.length!=B.length)return bad;let n=0;
+ case'cloze':{const B=p.blanks;if(!arr(r)||r.length!=B.length)return bad;let n=0;
   for(let i=0;i<B.length;i++){const v=r[i];if(v===null)continue;if(!str(v)||len(v)>200)return bad;const h=hash(p,'blank'+(i+1),norm(v));n+=B[i].some(x=>x.h==h)}
   return r.every(v=>v===null||!v.trim())?out('unanswered'):sc(n,B.length)}
- case'mark-words':{if(!Array.isArray(r)||r.length>p.tokens||!r.every(i=>Number.isInteger(i)&&i>=0&&i<p.tokens))return bad;
+ case'mark-words':{if(!arr(r)||r.length>p.tokens||!r.every(i=>Number.isInteger(i)&&i>=0&&i<p.tokens))return bad;
   const f=new Set;let w=0,last=-2;for(const i of [...new Set(r)].sort((a,b)=>a-b)){const h=hash(p,'token',i),g=p.targets.filter(x=>x.h==h);
    if(g.length)g.forEach(x=>f.add(x.p));else{if(last!=i-1)w++;last=i}}return sc(f.size-w,p.phrases)}
  case'short-answer':{if(!obj(r))return bad;const t=r.text,m=r.self;
-  if(Object.keys(r).some(q=>q!='text'&&q!='self')||!str(t)||len(t)>2e4||m!=null&&!(Array.isArray(m)&&m.length==p.rubric.length&&m.every(b=>typeof b=='boolean')))return bad;
+  if(keys(r).some(q=>q!='text'&&q!='self')||!str(t)||len(t)>2e4||m!=null&&!(arr(m)&&m.length==p.rubric.length&&m.every(b=>typeof b=='boolean')))return bad;
   return t.trim()?out('recorded',0,null):out('unanswered')}}
  return bad}
 
-/* texts a right response (or a chosen option) unlocks */
+/* what a right response (or a chosen option) unlocks */
 function explain(p,r){let m;const pieces=(list,f)=>{const o=list.map(f);return o.every(x=>x!=null)?o:null};
  switch(p.type){
  case'multiple-select':case'evidence':m=[...new Set(r)].sort().join();break;
@@ -78,14 +77,14 @@ function explain(p,r){let m;const pieces=(list,f)=>{const o=list.map(f);return o
  case'mark-words':m=pieces([...Array(p.phrases).keys()],k=>{for(const i of r){const x=p.targets.find(x=>x.p==k&&x.h==hash(p,'token',i));if(x)return dec(x.k,key(p,'token-key',i))}});m=m&&m.join();break;
  default:m=String(r)}
  return m==null?null:dec(p.explanation,key(p,'explain',m))}
-const optionFeedback=(p,r)=>(Array.isArray(r)?[...new Set(r)]:[String(r)]).map(o=>p.feedback&&p.feedback[o]&&dec(p.feedback[o],key(p,'option',o))).filter(Boolean);
+const optionFeedback=(p,r)=>(arr(r)?[...new Set(r)]:[String(r)]).map(o=>p.feedback&&p.feedback[o]&&dec(p.feedback[o],key(p,'option',o))).filter(Boolean);
 
-/* storage: sourcebook:<book>:<source>:<item> (and :note:<paragraph>, :bo:<blackout>) */
+/* localStorage keys: sourcebook:<book>:<source>:<item> | :note:<paragraph> | :bo:<blackout> */
 const load=k=>{try{return JSON.parse(LS.getItem(k))}catch(e){return null}},save=(k,v)=>LS.setItem(k,J(v)),
  refreshers=[],refreshAll=()=>refreshers.forEach(f=>f());
-const el=(t,c,x)=>{const e=D.createElement(t);if(c)e.className=c;if(x!=null)e.textContent=x;return e};
+const pr=(b,v)=>v==null?b.getAttribute('aria-pressed')=='true':b.setAttribute('aria-pressed',v),el=(t,c,x)=>{const e=D.createElement(t);if(c)e.className=c;if(x!=null)e.textContent=x;return e};
 
-/* a response read from / written to an item's controls */
+/* a response from / to an item's controls */
 function get(li,t){const q=s=>$$(li,s),one=$(li,'.sb-q input:checked');switch(t){
  case'single-choice':return one?one.value:null;
  case'true-false':return one?one.value=='true':null;
@@ -96,15 +95,15 @@ function get(li,t){const q=s=>$$(li,s),one=$(li,'.sb-q input:checked');switch(t)
  case'mark-words':return q('.sb-w[aria-pressed=true]').map(x=>+x.dataset.i);
  case'date':return $(li,'.sb-d').value;
  case'short-answer':return{text:$(li,'.sb-t').value,self:q('.sb-rub input').map(x=>x.checked)}}}
-function put(li,t,r){const q=s=>$$(li,s),A=Array.isArray(r);switch(t){
+function put(li,t,r){const q=s=>$$(li,s),A=arr(r);switch(t){
  case'single-choice':case'true-false':q('.sb-q input').forEach(x=>x.checked=r!=null&&x.value===String(r));break;
  case'multiple-select':case'evidence':q('.sb-q input').forEach(x=>x.checked=A&&r.includes(x.value));break;
  case'ordering':if(A){const o=$(li,'.sb-ord');r.forEach(k=>{const e=q('.sb-ord>li').find(x=>x.dataset.k===k);e&&o.append(e)})}break;
  case'matching':q('select').forEach(s=>s.value=obj(r)&&str(r[s.dataset.l])?r[s.dataset.l]:'');break;
  case'cloze':q('.sb-blank').forEach((x,i)=>x.value=A&&str(r[i])?r[i]:'');break;
- case'mark-words':q('.sb-w').forEach(x=>x.setAttribute('aria-pressed',A&&r.includes(+x.dataset.i)));break;
+ case'mark-words':q('.sb-w').forEach(x=>pr(x,A&&r.includes(+x.dataset.i)));break;
  case'date':$(li,'.sb-d').value=str(r)?r:'';break;
- case'short-answer':$(li,'.sb-t').value=obj(r)&&str(r.text)?r.text:'';q('.sb-rub input').forEach((x,i)=>x.checked=!!(obj(r)&&Array.isArray(r.self)&&r.self[i]))}}
+ case'short-answer':$(li,'.sb-t').value=obj(r)&&str(r.text)?r.text:'';q('.sb-rub input').forEach((x,i)=>x.checked=!!(obj(r)&&arr(r.self)&&r.self[i]))}}
 
 const VERDICT={correct:['✔','Correct.'],partial:['◐','Partly right.'],incorrect:['✘','Not right yet.'],recorded:['✔','Answer recorded.'],invalid:['⚠',''],unanswered:['?','']},
  num=x=>+x.toFixed(2),pts=(s,m)=>`${num(s)} of ${num(m)} point${m==1?'':'s'}.`;
@@ -114,7 +113,7 @@ function exerciseSet(sec){
  const progress=()=>{let a=0,c=0;items.forEach(li=>{const s=(li._st||0).status;if(s&&!/invalid|unanswered/.test(s))a++;if(s=='correct')c++});
   prog.textContent=`${a} of ${items.length} answered, ${c} correct`};
  items.forEach(li=>{
-  const t=li.dataset.type,p=data.items[li.dataset.item],k=`sourcebook:${book}:${li.dataset.source}:${p.id}`,
+  const t=li.dataset.type,p=data.items[li.dataset.item],k=`${P}${book}:${li.dataset.source}:${p.id}`,
    fb=$(li,'.sb-fb'),ex=$(li,'.sb-ex'),att=$(li,'.sb-att'),rub=$(li,'.sb-rub');
   const store=()=>save(k,li._st),
    show=(res,r)=>{fb.textContent='';ex.hidden=true;const st=res.status,[icon,word]=VERDICT[st],v=el('p','sb-v sb-'+st);
@@ -130,31 +129,33 @@ function exerciseSet(sec){
    restore=()=>{const s=li._st=load(k)||{response:null,attempts:0};put(li,t,s.response);
     if(!s.status&&s.attempts){const x=check(p,s.response).status;if(!/invalid|unanswered/.test(x))s.status=x}
     fb.textContent='';ex.hidden=true;if(rub)rub.hidden=s.status!='recorded';
-    if(s.status&&!s.dirty)show(check(p,s.response),s.response);att.textContent=s.attempts?'Attempts: '+s.attempts:'';progress()},
+    if(s.status&&!s.dirty)show(check(p,s.response),s.response);upd()},
    run=()=>{const r=get(li,t),res=check(p,r),s=li._st,now=new Date().toISOString();
     if(!/invalid|unanswered/.test(res.status)){s.attempts++;s.first_at=s.first_at||now;s.last_at=now;s.status=res.status;s.dirty=false}
-    s.response=r;store();show(res,r);att.textContent=s.attempts?'Attempts: '+s.attempts:'';progress()},
+    s.response=r;store();show(res,r);upd()},
+   upd=()=>{att.textContent=li._st.attempts?'Attempts: '+li._st.attempts:'';progress()},
    edited=e=>{const s=li._st;s.response=get(li,t);s.dirty=s.dirty||!!s.status&&!(e&&e.target.closest('.sb-rub'));store()};
-  li.addEventListener('click',e=>{const b=e.target.closest('button');if(!b)return;
-   if(b.classList.contains('sb-check'))return run();
-   if(b.classList.contains('sb-w')){b.setAttribute('aria-pressed',b.getAttribute('aria-pressed')!='true');edited()}
+  const on=(e,f)=>li.addEventListener(e,f);
+  on('click',e=>{const b=e.target.closest('button');if(!b)return;
+   if(b.matches('.sb-check'))return run();
+   if(b.matches('.sb-w')){pr(b,!pr(b));edited()}
    if(b.dataset.d){const row=b.closest('li'),o=row.parentNode,rows=$$(o,':scope>li'),i=rows.indexOf(row),j=i+ +b.dataset.d;
     if(j<0||j>=rows.length)return;o.insertBefore(row,j>i?rows[j].nextSibling:rows[j]);b.focus();
     fb.textContent=`${$(row,'.sb-ot').textContent} is now number ${j+1} of ${rows.length}.`;edited()}});
-  if(rub)p.rubric.forEach(c=>{const l=el('li'),b=el('label'),x=el('input'),s=el('span');x.type='checkbox';s.innerHTML=dec(c,key(p,'rubric','recorded'));b.append(x,' ',s);l.append(b);$(rub,'ul').append(l)});
-  li.addEventListener('change',edited);li.addEventListener('input',edited);
-  li.addEventListener('keydown',e=>{if(e.key=='Enter'&&e.target.matches('input[type=text]')){e.preventDefault();run()}});
+  if(rub)p.rubric.forEach(c=>$(rub,'ul').insertAdjacentHTML('beforeend',`<li><label><input type=checkbox> <span>${dec(c,key(p,'rubric','recorded'))}</span></label></li>`));
+  on('change',edited);on('input',edited);
+  on('keydown',e=>{if(e.key=='Enter'&&e.target.matches('input[type=text]')){e.preventDefault();run()}});
   const h=$(li,'.sb-hint');h&&h.addEventListener('toggle',()=>{if(h.open){li._st.hint=true;store()}});
   li._restore=restore;restore()});
  refreshers.push(()=>items.forEach(li=>li._restore()))}
 
 /* the close reader */
 function reader(sec){
- const book=sec.dataset.book,k=x=>`sourcebook:${book}:${sec.dataset.source}:${x}`,msg=$(sec,'.sb-rmsg'),
+ const book=sec.dataset.book,k=x=>`${P}${book}:${sec.dataset.source}:${x}`,msg=$(sec,'.sb-rmsg'),
   say=t=>{msg.textContent=t},lensB=$$(sec,'.sb-lenses button'),panels=$$(sec,'.sb-lp');
- const lens=v=>{sec.dataset.lens=v;lensB.forEach(b=>b.setAttribute('aria-pressed',b.dataset.lens==v));panels.forEach(x=>x.hidden=x.dataset.lens!=v);
+ const lens=v=>{sec.dataset.lens=v;lensB.forEach(b=>pr(b,b.dataset.lens==v));panels.forEach(x=>x.hidden=x.dataset.lens!=v);
   if(v)say(`${$(sec,`.sb-lp[data-lens=${v}] .sb-lt`).textContent} lens: its passages are highlighted.`)};
- lens('');lensB.forEach(b=>b.onclick=()=>lens(b.getAttribute('aria-pressed')=='true'?'':b.dataset.lens));
+ lens('');lensB.forEach(b=>b.onclick=()=>lens(pr(b)?'':b.dataset.lens));
  const spot=$(sec,'.sb-spot');spot.onchange=()=>{const v=spot.value;$$(sec,'.sb-lit').forEach(x=>x.classList.remove('sb-lit'));
   sec.classList.toggle('sb-spotting',!!v);if(v)$$(sec,v.includes('.')?`[data-sid="${v}"]`:`[data-pid="${v}"] .sb-s`).forEach(x=>x.classList.add('sb-lit'));
   say(v?`Spotlight on ${spot.selectedOptions[0].textContent.split(':')[0]}; the rest is dimmed.`:'Spotlight off.')};
@@ -166,52 +167,51 @@ function reader(sec){
   add.onclick=()=>{n.value+=(n.value&&!/\s$/.test(n.value)?' ':'')+sel.value.replace(/…$/,' ');n.focus();n.selectionStart=n.value.length;n.oninput()}});
  const bos=$$(sec,'.sb-bos');
  bos.forEach(f=>{const id=f.dataset.bo,words=$$(sec,`.sb-bo[data-bo="${id}"]`),tog=$(f,'.sb-bot'),ins=$$(f,'input'),o=$(f,'.sb-boo');
-  const on=v=>{tog.setAttribute('aria-pressed',v);words.forEach(w=>w.classList.toggle('sb-on',v))};
-  tog.onclick=()=>{const v=tog.getAttribute('aria-pressed')!='true';on(v);o.textContent=v?'The words are blacked out. Type your guesses, then reveal.':''};
+  const on=v=>{pr(tog,v);words.forEach(w=>w.classList.toggle('sb-on',v))};
+  tog.onclick=()=>{const v=!pr(tog);on(v);o.textContent=v?'The words are blacked out. Type your guesses, then reveal.':''};
   ins.forEach(i=>i.oninput=()=>save(k('bo:'+id),ins.map(x=>x.value)));
   $(f,'.sb-bor').onclick=()=>{on(false);o.textContent=words.map((w,i)=>`Word ${i+1}: you guessed “${ins[i].value.trim()||'…'}”; Rusk wrote “${$(w,'.sb-bw').textContent}”.`).join(' ')};
-  f._restore=()=>{const g=load(k('bo:'+id));ins.forEach((x,i)=>x.value=Array.isArray(g)&&str(g[i])?g[i]:'')}});
+  f._restore=()=>{const g=load(k('bo:'+id));ins.forEach((x,i)=>x.value=arr(g)&&str(g[i])?g[i]:'')}});
  const restore=()=>{notes.forEach(n=>{const v=load(k('note:'+n.dataset.note));n.value=str(v)?v:'';if(n.value)n.closest('details').open=true});bos.forEach(f=>f._restore())};
  refreshers.push(restore);restore()}
 
-/* hand-in bar: the answers file of sourcebook/schemas/answers.schema.json */
-const TS=/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$/,
- only=(o,ks)=>Object.keys(o).every(x=>ks.includes(x)),okKey=x=>x&&len(x)<=100&&!x.includes(':');
+/* hand-in bar: files of schemas/answers.schema.json */
+const TS=/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)$/,
+ only=(o,ks)=>keys(o).every(x=>ks.split(' ').includes(x)),okKey=x=>x&&len(x)<=100&&!x.includes(':');
 function exportDoc(book,version,who){
  const d={format:'sourcebook-answers',version:1,book:{id:book,content_version:version},student:who,exported_at:new Date().toISOString(),responses:{},notes:{}};
- for(let i=0;i<LS.length;i++){const q=LS.key(i).split(':'),v=load(LS.key(i));if(q[0]!='sourcebook'||q[1]!=book)continue;
+ for(let i=0;i<LS.length;i++){const q=LS.key(i).split(':'),v=load(LS.key(i));if(q[0]+':'!=P||q[1]!=book)continue;
   if(q.length==4&&obj(v)&&v.response!=null)d.responses[q[3]]={response:v.response,attempts:v.attempts|0,first_at:v.first_at||null,last_at:v.last_at||null,source:q[2]};
   if(q.length==5&&q[3]=='note'&&str(v)&&v.trim())(d.notes[q[2]]=d.notes[q[2]]||{})[q[4]]=v}
  return d}
-function invalid(d,book){
+function invalid(d,book){const s=d&&d.student,S=x=>str(x)&&TS.test(x),src=x=>str(x)&&!x.includes(':');
  if(!obj(d)||d.format!='sourcebook-answers')return'it is not a sourcebook answers file';
  if(d.version!==1)return'its format version is not one this page reads';
  if(!obj(d.book)||d.book.id!==book)return'it holds answers for another book';
- const s=d.student,dmg='it is damaged or was edited by hand';
- if(!only(d,['format','version','book','student','exported_at','responses','notes'])||!only(d.book,['id','content_version'])||!str(d.book.content_version)||!obj(s)||!only(s,['name','id'])||!str(s.name)||!str(s.id)||!TS.test(d.exported_at)||!obj(d.responses)||'notes' in d&&!obj(d.notes))return dmg;
- for(const[x,r]of Object.entries(d.responses))if(!okKey(x)||!obj(r)||!('response' in r)||!only(r,['response','attempts','first_at','last_at','source'])||!Number.isInteger(r.attempts)||r.attempts<0||r.attempts>1e5||[r.first_at,r.last_at].some(t=>t!=null&&!(str(t)&&TS.test(t)))||'source' in r&&!(str(r.source)&&!r.source.includes(':')))return dmg;
- for(const[x,n]of Object.entries(d.notes||{}))if(!okKey(x)||!obj(n)||Object.entries(n).some(([y,t])=>!okKey(y)||!str(t)))return dmg}
+ if(!only(d,'format version book student exported_at responses notes')||!only(d.book,'id content_version')||!str(d.book.content_version)||!obj(s)||!only(s,'name id')||!str(s.name)||!str(s.id)||!S(d.exported_at)||!obj(d.responses)||'notes' in d&&!obj(d.notes)
+  ||ent(d.responses).some(([x,r])=>!okKey(x)||!obj(r)||!('response' in r)||!only(r,'response attempts first_at last_at source')||!Number.isInteger(r.attempts)||r.attempts<0||r.attempts>1e5||[r.first_at,r.last_at].some(t=>t!=null&&!S(t))||'source' in r&&!src(r.source))
+  ||ent(d.notes||{}).some(([x,n])=>!okKey(x)||!obj(n)||ent(n).some(([y,t])=>!okKey(y)||!str(t))))return'it is damaged or was edited by hand'}
 function importDoc(d,book){
- const w=[],srcOf=x=>{const e=D.querySelector(`.sb-item[data-item="${CSS.escape(x)}"]`);return e?e.dataset.source:''};
- for(const[x,r]of Object.entries(d.responses)){const k=`sourcebook:${book}:${str(r.source)?r.source:srcOf(x)}:${x}`;
+ const w=[],srcOf=x=>(D.getElementById('sb-'+x)||{dataset:{}}).dataset.source||'';
+ for(const[x,r]of ent(d.responses)){const k=`${P}${book}:${str(r.source)?r.source:srcOf(x)}:${x}`;
   w.push([k,{response:r.response,attempts:r.attempts,first_at:r.first_at||null,last_at:r.last_at||null}])}
- for(const[x,n]of Object.entries(d.notes||{}))for(const[y,t]of Object.entries(n))w.push([`sourcebook:${book}:${x}:note:${y}`,t]);
- w.push([`sourcebook:${book}:student`,d.student]);
+ for(const[x,n]of ent(d.notes||{}))for(const[y,t]of ent(n))w.push([`${P}${book}:${x}:note:${y}`,t]);
+ w.push([`${P}${book}:student`,d.student]);
  const old=w.map(([k])=>[k,LS.getItem(k)]);
  try{w.forEach(([k,v])=>save(k,v))}catch(e){old.forEach(([k,v])=>v==null?LS.removeItem(k):LS.setItem(k,v));throw e}
  return w.length}
 function toolbar(bar){
- const sec=bar.closest('[data-book]'),book=sec.dataset.book,version=sec.dataset.version,who=$(bar,'.sb-who'),m=$(bar,'.sb-msg'),f=$(bar,'.sb-impf'),sk=`sourcebook:${book}:student`;
+ const sec=bar.closest('[data-book]'),book=sec.dataset.book,version=sec.dataset.version,who=$(bar,'.sb-who'),m=$(bar,'.sb-msg'),f=$(bar,'.sb-impf'),sk=`${P}${book}:student`;
  const restore=()=>{const s=load(sk);who.value=obj(s)?s.name||s.id||'':''};restore();refreshers.push(restore);
  who.oninput=()=>{save(sk,{name:who.value,id:''});$$(D,'.sb-who').forEach(x=>x!=who&&(x.value=who.value))};
  $(bar,'.sb-exp').onclick=()=>{const n=who.value.trim();if(!n){m.textContent='Type your name or student id first, then export.';who.focus();return}
   const a=el('a'),d=exportDoc(book,version,{name:n,id:''});a.href=URL.createObjectURL(new Blob([J(d,null,1)],{type:'application/json'}));
   a.download=`${book}-answers-${n.replace(/[^\w-]+/g,'_')}.json`;D.body.append(a);a.click();a.remove();
-  m.textContent=`Exported ${Object.keys(d.responses).length} answers and your notes. Hand in the downloaded file.`};
+  m.textContent=`Exported ${keys(d.responses).length} answers and your notes. Hand in the downloaded file.`};
  f.onchange=()=>{const file=f.files[0];if(!file)return;file.text().then(t=>{let d=null,why;try{d=JSON.parse(t)}catch(e){}
   why=invalid(d,book);if(!why)try{importDoc(d,book)}catch(e){why='this browser could not store it'}
   if(why)m.textContent=`Not imported: ${why}. Nothing was changed.`;
-  else{refreshAll();m.textContent=`Imported ${Object.keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` The file was made for version ${d.book.content_version} of the exercises; this is version ${version}.`:'')}
+  else{refreshAll();m.textContent=`Imported ${keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` The file was made for version ${d.book.content_version} of the exercises; this is version ${version}.`:'')}
   f.value=''})}}
 
 function init(){
