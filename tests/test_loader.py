@@ -191,3 +191,54 @@ def test_messages_name_file_line_item_and_field():
     for path in BROKEN:
         for x in expectations(path):
             assert pattern.match(f"exercises/{path.name}{x}"), x
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[" * 5000 + "]" * 5000, "exercises/odd.yml: the file is too deeply nested to read"),
+    ("set:\n  id: x\x1f\n", "exercises/odd.yml:2: character 0x001f is not allowed in a YAML "
+                            "file; delete it"),
+])
+def test_files_yaml_cannot_read(project, ctx, text, message):
+    target = project / "exercises" / "odd.yml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        _, errors = load_all(ctx, [target])
+    finally:
+        target.unlink()
+    assert [str(e) for e in errors] == [message]
+
+
+# --------------------------------------------------------------------------- never a crash
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FIELDS = st.sampled_from(["id", "type", "skill", "objective", "prompt", "points", "options",
+                          "answer", "answers", "entries", "timeline", "pairs", "distractors",
+                          "passage", "scope", "sentences", "phrases", "rubric", "left", "right",
+                          "text", "feedback", "source", "explanation", "x"])
+SCALARS = st.none() | st.booleans() | st.integers(-3, 20) | st.text(max_size=8) | st.sampled_from(
+    ["single-choice", "cloze", "evidence", "mark-words", "ordering", "matching", "date", "p2.s3",
+     "A", "[[a]]", MEMO, "smp-1", "1951-01-12", "north-korea-invades"])
+VALUES = st.recursive(SCALARS, lambda c: st.lists(c, max_size=4) | st.dictionaries(FIELDS, c,
+                                                                                  max_size=6),
+                      max_leaves=25)
+DOCUMENTS = st.fixed_dictionaries({
+    "set": st.dictionaries(st.sampled_from(["id", "title", "chapter", "source"]), SCALARS,
+                           max_size=4) | VALUES,
+    "items": st.lists(st.dictionaries(FIELDS, VALUES, max_size=10) | VALUES, max_size=4) | VALUES})
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=DOCUMENTS)
+def test_any_yaml_gives_messages_never_an_exception(project, ctx, data):
+    import yaml
+    target = project / "exercises" / "fuzz.yml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        _, errors = load_all(ctx, [target])
+    finally:
+        target.unlink()
+    for e in errors:
+        assert str(e).startswith("exercises/fuzz.yml")

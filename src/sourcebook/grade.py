@@ -240,34 +240,44 @@ def analyse(students: list[StudentResult], keys: dict[str, Key],
     score, using each student's share of the item's points), the most chosen wrong answer, and
     for choice items how often each option was chosen. `responses`: file -> item -> response."""
     n = len(students)
-    ranked = sorted(students, key=lambda s: (s.total, s.file))
+    order = sorted(range(n), key=lambda k: (students[k].total, students[k].file))
     g = max(1, round(GROUP_SHARE * n)) if n >= 2 else 0
-    lower, upper = ranked[:g], ranked[n - g:]
+    lower, upper = order[:g], order[n - g:]
+    answers = [responses[s.file] for s in students]
     stats = []
     for item_id, key in keys.items():
         item = key.item
         results = [s.results[item_id] for s in students]
-        answered = sum(r.status not in ("unanswered",) for r in results)
+        answered = sum(r.status != "unanswered" for r in results)
         invalid = sum(r.status == "invalid" for r in results)
         if item.type in SCORED_OUT:
             stats.append(ItemStats(item_id, item.type, key.points, n, answered, invalid,
                                    None, None, None, None))
             continue
+        scores = [r.score for r in results]
 
         def share(group):
-            return sum(s.results[item_id].score for s in group) / (key.points * len(group))
+            return sum(scores[k] for k in group) / (key.points * len(group))
         wrong: Counter[str] = Counter()
         chosen: Counter[str] = Counter()
-        for s in students:
-            r = s.results[item_id]
-            if r.status in ("incorrect", "partial", "correct"):
-                response = responses[s.file].get(item_id)
-                if r.status != "correct":
-                    wrong.update(key.wrong_choices(response))
-                if item.type == "single-choice":
-                    chosen[response] += 1
-                elif item.type == "multiple-select":
-                    chosen.update(set(response))
+        labels: dict = {}                   # the same wrong response gives the same labels
+        for k, r in enumerate(results):
+            status = r.status
+            if status != "incorrect" and status != "partial" and status != "correct":
+                continue
+            response = answers[k].get(item_id)
+            if status != "correct":
+                memo_key = _memo_key(response)
+                found = labels.get(memo_key) if memo_key is not None else None
+                if found is None:
+                    found = key.wrong_choices(response)
+                    if memo_key is not None:
+                        labels[memo_key] = found
+                wrong.update(found)
+            if item.type == "single-choice":
+                chosen[response] += 1
+            elif item.type == "multiple-select":
+                chosen.update(set(response))
         options = []
         if item.type in ("single-choice", "multiple-select"):
             right = {item.answer} if item.type == "single-choice" else set(item.answers)
@@ -279,7 +289,7 @@ def analyse(students: list[StudentResult], keys: dict[str, Key],
         stats.append(ItemStats(
             item_id, item.type, key.points, n, answered, invalid,
             100.0 * sum(r.status == "correct" for r in results) / n if n else None,
-            100.0 * share(students) if n else None,
+            100.0 * share(range(n)) if n else None,
             share(upper) - share(lower) if g else None, top, options))
     return stats
 

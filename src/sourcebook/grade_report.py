@@ -86,7 +86,7 @@ def chart_png(report) -> bytes:
 
     items = [i for i in report.items if i.percent_correct is not None]
     percents = [s.percent for s in report.students]
-    bar_height = max(2.4, 0.24 * len(items) + 1.2)
+    bar_height = max(2.4, 0.22 * len(items) + 1.0)
     with rc_context({"font.size": 11, "axes.titlesize": 13, "axes.titleweight": "bold",
                      "font.family": "DejaVu Sans"}):
         fig = Figure(figsize=(10, 3.8 + bar_height), dpi=110, layout="constrained")
@@ -100,7 +100,8 @@ def chart_png(report) -> bytes:
             mean = statistics.fmean(percents)
             top.axvline(mean, color="black", linestyle="--", linewidth=1.5)
             top.annotate(f"mean {mean:.0f}%", (mean, 1), xycoords=("data", "axes fraction"),
-                         xytext=(4, -14), textcoords="offset points")
+                         xytext=(4, -14), textcoords="offset points",
+                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         else:
             top.text(0.5, 0.5, "no students graded", ha="center", transform=top.transAxes)
         top.set_xlim(0, 100)
@@ -117,13 +118,16 @@ def chart_png(report) -> bytes:
                         label="% fully correct")
             bottom.plot([i.mean_percent for i in items], ys, "o", markerfacecolor="white",
                         markeredgecolor="black", label="mean score %")
-            for y, item in zip(ys, items):   # the label clears both the bar and the dot
-                x = max(item.percent_correct, item.mean_percent) + 1.5
-                bottom.text(min(x, 94), y, f"{item.percent_correct:.0f}", va="center",
-                            fontsize=9)
+            for y, v in zip(ys, values):     # the bar's own value, inside its end if it fits
+                if v >= 12:
+                    bottom.text(v - 1, y, f"{v:.0f}", va="center", ha="right", fontsize=8.5,
+                                color="white")
+                else:
+                    bottom.text(v + 1, y, f"{v:.0f}", va="center", fontsize=8.5)
             bottom.set_yticks(list(ys), [i.id for i in items], fontsize=9)
-            bottom.invert_yaxis()
-            bottom.legend(loc="lower right", fontsize=9, framealpha=1)
+            bottom.set_ylim(len(items) - 0.5, -0.5)         # first item on top, no margins
+            bottom.legend(loc="lower right", bbox_to_anchor=(1, 1), ncol=2, fontsize=9,
+                          frameon=False, borderaxespad=0.2)
         else:
             bottom.text(0.5, 0.5, "no automatically marked items", ha="center",
                         transform=bottom.transAxes)
@@ -160,6 +164,7 @@ color:#111;line-height:1.45}
 table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.92rem}
 th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee} td.n{text-align:right;font-variant-numeric:tabular-nums}
+td:first-child{white-space:nowrap}
 .flag{font-weight:bold} img{max-width:100%;border:1px solid #ccc}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
 """

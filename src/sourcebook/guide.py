@@ -287,15 +287,22 @@ def check_guide(guide: Guide, source: PrimarySource, path=None, root=None,
         if not any(phrase_span(s.text, f) for s in source.sentences for f in g.spellings):
             problems.append(_err(path, f'"{g.term}" does not occur in the text (give its '
                                        'spellings as forms)', root, ("glossary", i, "term")))
+    hidden: dict[str, list[tuple[int, int]]] = {}      # sentence -> spans already hidden
     for i, b in enumerate(guide.blackouts):
         if b.sentence not in ids:
             problems.append(_err(path, f"sentence {b.sentence} is not in {source.slug}", root,
                                  ("blackouts", i, "sentence")))
             continue
         for j, w in enumerate(b.words):
-            if not phrase_span(source.sentence(b.sentence).text, w):
+            span = phrase_span(source.sentence(b.sentence).text, w)
+            if not span:
                 problems.append(_err(path, f'"{w}" does not occur in sentence {b.sentence}', root,
                                      ("blackouts", i, "words", j)))
+            elif any(s < span[1] and span[0] < e for s, e in hidden.get(b.sentence, [])):
+                problems.append(_err(path, f'"{w}" overlaps a word another black-out already hides',
+                                     root, ("blackouts", i, "words", j)))
+            else:
+                hidden.setdefault(b.sentence, []).append(span)
     for i, c in enumerate(guide.compare):
         for j, p in enumerate(c.passage):
             passage(p, ("compare", i, "passage", j))

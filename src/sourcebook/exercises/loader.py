@@ -174,7 +174,12 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, Lines]:
                               "save the file as UTF-8", line=err.object.count(b"\n", 0,
                                                                               err.start) + 1
                               ) from None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as err:      # a control character the YAML reader refuses
+        raise SourcebookError(shown, f"character {err.character:#06x} is not allowed in a YAML "
+                              "file; delete it", line=text.count("\n", 0, err.position) + 1
+                              ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
@@ -188,6 +193,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, Lines]:
                               line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as err:
         raise SourcebookError(shown, f"not valid YAML: {err}") from None
+    except RecursionError:
+        raise SourcebookError(shown, "the file is too deeply nested to read") from None
     finally:
         loader.dispose()
     lines: Lines = {}

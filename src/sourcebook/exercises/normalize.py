@@ -74,6 +74,10 @@ def load_variants(path: str | Path) -> list[list[str]]:
         mark = err.problem_mark or err.context_mark
         raise SourcebookError(path, f"not valid YAML: {err.problem or err}",
                               line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as err:               # e.g. a control character in the file
+        raise SourcebookError(path, f"not valid YAML: {err}") from None
+    except RecursionError:
+        raise SourcebookError(path, "the file is too deeply nested to read") from None
     except (OSError, UnicodeDecodeError) as err:
         raise SourcebookError(path, f"cannot read the file: {err}") from None
     if root is None:

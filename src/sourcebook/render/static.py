@@ -204,34 +204,61 @@ class _Marks:
     def __init__(self, source: PrimarySource, guide: Guide):
         self.atoms: dict[str, list[tuple[int, int, str]]] = {}    # sid -> (start, end, html)
         self.lenses: dict[str, list[tuple[int, int, str]]] = {}   # sid -> (start, end, lens)
-        used: set[tuple[str, int]] = set()
+        hidden: dict[str, list[tuple]] = {}     # sid -> (start, end, black-out id, n)
+        terms: dict[str, list[tuple]] = {}      # sid -> (start, end, tooltip id, entry)
 
-        def free(sid, a, b):
-            return all(b <= s or a >= e for s, e, _ in self.atoms.get(sid, []))
+        def clear(spans, a, b):
+            return all(b <= x[0] or a >= x[1] for x in spans)
 
+        def nests(x, spans):     # inside or around each of `spans` it overlaps
+            return all(clear([y], x[0], x[1]) or x[0] <= y[0] and y[1] <= x[1]
+                       or y[0] <= x[0] and x[1] <= y[1] for y in spans)
+
+        for b in guide.blackouts:
+            text = source.sentence(b.sentence).text
+            for n, word in enumerate(b.words, start=1):
+                span = phrase_span(text, word)
+                if span and clear(hidden.get(b.sentence, []), *span):
+                    hidden.setdefault(b.sentence, []).append((*span, b.id, n))
         for gi, g in enumerate(guide.glossary):
             n = 0
             for s in source.sentences:
                 for form in g.spellings:
                     span = phrase_span(s.text, form)
-                    if span and free(s.id, *span) and (g.all or n == 0):
+                    if span and (g.all or n == 0) and clear(terms.get(s.id, []), *span) \
+                            and nests(span, hidden.get(s.id, [])):
                         n += 1
-                        tip = f"sbr-g{gi}-{n}"
-                        self.atoms.setdefault(s.id, []).append((*span, (
-                            f'<span class="sb-g"><button type="button" class="sb-term" '
-                            f'aria-describedby="{tip}">{escape(s.text[span[0]:span[1]])}'
-                            f'</button><span role="tooltip" class="sb-tip" id="{tip}">'
-                            f'<b>{escape(g.term)}</b>: {escape(g.meaning)}</span></span>')))
-        for b in guide.blackouts:
-            text = source.sentence(b.sentence).text
-            for n, word in enumerate(b.words, start=1):
-                span = phrase_span(text, word)
-                if span and free(b.sentence, *span) and (b.sentence, span[0]) not in used:
-                    used.add((b.sentence, span[0]))
-                    self.atoms.setdefault(b.sentence, []).append((*span, (
-                        f'<span class="sb-bo" data-bo="{_a(b.id)}"><span class="sb-bw">'
-                        f'{escape(text[span[0]:span[1]])}</span><span class="sb-bl">'
-                        f'[blank {n}]</span></span>')))
+                        terms.setdefault(s.id, []).append((*span, f"sbr-g{gi}-{n}", g))
+
+        for s in source.sentences:
+            text = s.text
+
+            def html(a, b, inner_spans):
+                out, pos = [], a
+                for x in sorted(inner_spans, key=lambda x: x[0]):
+                    out += [escape(text[pos:x[0]]), wrap(x, escape(text[x[0]:x[1]]))]
+                    pos = x[1]
+                return "".join(out) + escape(text[pos:b])
+
+            def wrap(x, inner):
+                if isinstance(x[3], int):        # a black-out word
+                    return (f'<span class="sb-bo" data-bo="{_a(x[2])}"><span class="sb-bw">'
+                            f'{inner}</span><span class="sb-bl">[blank {x[3]}]</span></span>')
+                return (f'<span class="sb-g"><button type="button" class="sb-term" '
+                        f'aria-describedby="{x[2]}">{inner}</button><span role="tooltip" '
+                        f'class="sb-tip" id="{x[2]}"><b>{escape(x[3].term)}</b>: '
+                        f'{escape(x[3].meaning)}</span></span>')
+
+            def holds(y, x):     # y holds x; a black-out holds a term of the same words
+                return y is not x and y[0] <= x[0] and x[1] <= y[1] and (
+                    y[:2] != x[:2] or isinstance(y[3], int))
+
+            spans = hidden.get(s.id, []) + terms.get(s.id, [])
+            for x in spans:       # outermost spans become atoms; what they hold nests inside
+                if not any(holds(y, x) for y in spans):
+                    inner = [y for y in spans if holds(x, y)]
+                    self.atoms.setdefault(s.id, []).append((x[0], x[1],
+                                                            wrap(x, html(x[0], x[1], inner))))
         for lens in guide.lenses:
             for p in lens.passages:
                 a, b = passage_span(source, p)

@@ -64,6 +64,14 @@ def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
         if "thebe" not in str(js) and "THEBE_JS_URL" not in str(getattr(js, "attributes", {}))]
 
 
+def _repair_aria(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """docutils marks bibliography entries role="doc-biblioentry", a role deprecated in
+    DPUB-ARIA 1.1 and not allowed inside the role="list" wrapper it emits (axe:
+    aria-deprecated-role, aria-required-children): as list items they read the same."""
+    if "body" in context and "doc-biblioentry" in context["body"]:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> dict:
     from . import directives, frus
 
@@ -71,6 +79,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _repair_aria)
     directives.setup(app)
     frus.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,

@@ -3,9 +3,9 @@
 (()=>{'use strict';
 const D=document,$=(e,s)=>e.querySelector(s),$$=(e,s)=>[...e.querySelectorAll(s)],arr=Array.isArray,
  ent=Object.entries,keys=Object.keys,str=v=>typeof v=='string',obj=v=>!!v&&typeof v=='object'&&!arr(v),
- len=s=>[...s].length,LS=localStorage,J=JSON.stringify,P='sourcebook:';
+ len=s=>[...s].length,T=(e,t)=>e.textContent=t,LS=localStorage,J=JSON.stringify,P='sourcebook:';
 
-/* SHA-256 (crypto.subtle is missing on plain-http hosts) */
+/* SHA-256: no crypto.subtle on plain http */
 const K=[],H0=[],R=(x,n)=>x>>>n|x<<32-n;
 for(let n=2,c=0;c<64;n++){let d=2;for(;n%d;d++);if(d==n){if(c<8)H0[c]=n**.5*2**32|0;K[c++]=n**(1/3)*2**32|0}}
 const sha=s=>{let b=[...new TextEncoder().encode(s)],l=b.length*8,h=H0.slice(),w=[],i,j;
@@ -40,33 +40,33 @@ const rnd=x=>{const s=x.toFixed(100),i=s.indexOf('.')+5,t=s.slice(i);let n=+s.sl
 const empty=v=>v==null||(str(v)||arr(v))&&!v.length||obj(v)&&!keys(v).length,
  lefts=p=>p.answers.map((_,i)=>String(i+1));
 function check(p,r){
- const P=p.points,out=(status,score=0,correct=false)=>({score,max:P,correct,status}),bad=out('invalid'),
+ const U='unanswered',P=p.points,out=(status,score=0,correct=false)=>({score,max:P,correct,status}),bad=out('invalid'),
   sc=(n,of)=>{if(n>=of)return out('correct',rnd(P),true);const s=rnd(P*(Math.max(n,0)/of));return out(s>0?'partial':'incorrect',s)},
   A=new Set(p.answers||[]),ok=(x,q='answer')=>A.has(hash(p,q,x)),list=()=>arr(r)&&r.length<=200&&r.every(str)?[...new Set(r)]:null;
- if(empty(r))return out('unanswered');
+ if(empty(r))return out(U);
  switch(p.type){
  case'single-choice':return str(r)&&p.options.includes(r)?sc(+ok(r),1):bad;
  case'true-false':return typeof r=='boolean'?sc(+ok(r),1):bad;
- case'date':{if(!str(r))return bad;if(!r.trim())return out('unanswered');const x=len(r)<=200&&pdate(r);return x?sc(+ok(x),1):bad}
+ case'date':{if(!str(r))return bad;if(!r.trim())return out(U);const x=len(r)<=200&&pdate(r);return x?sc(+ok(x),1):bad}
  case'multiple-select':case'evidence':{const c=list(),o=p.options||p.sentences;if(!c||c.some(x=>!o.includes(x)))return bad;
   const n=c.filter(x=>ok(x)).length;return sc(n-(c.length-n),A.size)}
  case'ordering':{const c=list(),e=p.entries;if(!c||c.length!=r.length||c.length!=e.length||c.some(x=>!e.includes(x)))return bad;
   let n=0;for(let i=1;i<c.length;i++)n+=ok(c[i-1]+'>'+c[i],'pair');return sc(n,c.length-1)}
  case'matching':{const L=lefts(p),k=obj(r)?keys(r):null;
   if(!k||k.length>L.length||k.some(l=>!L.includes(l)||r[l]!==null&&!(str(r[l])&&p.keys.includes(r[l]))))return bad;
-  if(k.every(l=>r[l]===null))return out('unanswered');return sc(L.filter(l=>str(r[l])&&hash(p,'match'+l,r[l])==p.answers[l-1]).length,L.length)}
+  if(k.every(l=>r[l]===null))return out(U);return sc(L.filter(l=>str(r[l])&&hash(p,'match'+l,r[l])==p.answers[l-1]).length,L.length)}
  case'cloze':{const B=p.blanks;if(!arr(r)||r.length!=B.length)return bad;let n=0;
   for(let i=0;i<B.length;i++){const v=r[i];if(v===null)continue;if(!str(v)||len(v)>200)return bad;const h=hash(p,'blank'+(i+1),norm(v));n+=B[i].some(x=>x.h==h)}
-  return r.every(v=>v===null||!v.trim())?out('unanswered'):sc(n,B.length)}
+  return r.every(v=>v===null||!v.trim())?out(U):sc(n,B.length)}
  case'mark-words':{if(!arr(r)||r.length>p.tokens||!r.every(i=>Number.isInteger(i)&&i>=0&&i<p.tokens))return bad;
   const f=new Set;let w=0,last=-2;for(const i of [...new Set(r)].sort((a,b)=>a-b)){const h=hash(p,'token',i),g=p.targets.filter(x=>x.h==h);
    if(g.length)g.forEach(x=>f.add(x.p));else{if(last!=i-1)w++;last=i}}return sc(f.size-w,p.phrases)}
  case'short-answer':{if(!obj(r))return bad;const t=r.text,m=r.self;
   if(keys(r).some(q=>q!='text'&&q!='self')||!str(t)||len(t)>2e4||m!=null&&!(arr(m)&&m.length==p.rubric.length&&m.every(b=>typeof b=='boolean')))return bad;
-  return t.trim()?out('recorded',0,null):out('unanswered')}}
+  return t.trim()?out('recorded',0,null):out(U)}}
  return bad}
 
-/* what a right response (or a chosen option) unlocks */
+/* what a right response or a chosen option unlocks */
 function explain(p,r){let m;const pieces=(list,f)=>{const o=list.map(f);return o.every(x=>x!=null)?o:null};
  switch(p.type){
  case'multiple-select':case'evidence':m=[...new Set(r)].sort().join();break;
@@ -79,12 +79,11 @@ function explain(p,r){let m;const pieces=(list,f)=>{const o=list.map(f);return o
  return m==null?null:dec(p.explanation,key(p,'explain',m))}
 const optionFeedback=(p,r)=>(arr(r)?[...new Set(r)]:[String(r)]).map(o=>p.feedback&&p.feedback[o]&&dec(p.feedback[o],key(p,'option',o))).filter(Boolean);
 
-/* localStorage keys: sourcebook:<book>:<source>:<item> | :note:<paragraph> | :bo:<blackout> */
+/* storage keys sourcebook:<book>:<source>:<item> | :note:<paragraph> | :bo:<blackout> */
 const load=k=>{try{return JSON.parse(LS.getItem(k))}catch(e){return null}},save=(k,v)=>LS.setItem(k,J(v)),
  refreshers=[],refreshAll=()=>refreshers.forEach(f=>f());
-const pr=(b,v)=>v==null?b.getAttribute('aria-pressed')=='true':b.setAttribute('aria-pressed',v),el=(t,c,x)=>{const e=D.createElement(t);if(c)e.className=c;if(x!=null)e.textContent=x;return e};
+const pr=(b,v,a='aria-pressed')=>v==null?b.getAttribute(a)=='true':b.setAttribute(a,v),el=(t,c,x)=>{const e=D.createElement(t);if(c)e.className=c;if(x!=null)T(e,x);return e};
 
-/* a response from / to an item's controls */
 function get(li,t){const q=s=>$$(li,s),one=$(li,'.sb-q input:checked');switch(t){
  case'single-choice':return one?one.value:null;
  case'true-false':return one?one.value=='true':null;
@@ -111,13 +110,13 @@ const VERDICT={correct:['✔','Correct.'],partial:['◐','Partly right.'],incorr
 function exerciseSet(sec){
  const data=JSON.parse($(sec,'.sb-data').textContent),book=sec.dataset.book,items=$$(sec,'.sb-item'),prog=$(sec,'.sb-prog');
  const progress=()=>{let a=0,c=0;items.forEach(li=>{const s=(li._st||0).status;if(s&&!/invalid|unanswered/.test(s))a++;if(s=='correct')c++});
-  prog.textContent=`${a} of ${items.length} answered, ${c} correct`};
+  T(prog,`${a} of ${items.length} answered, ${c} correct`)};
  items.forEach(li=>{
   const t=li.dataset.type,p=data.items[li.dataset.item],k=`${P}${book}:${li.dataset.source}:${p.id}`,
    fb=$(li,'.sb-fb'),ex=$(li,'.sb-ex'),att=$(li,'.sb-att'),rub=$(li,'.sb-rub');
   const store=()=>save(k,li._st),
-   show=(res,r)=>{fb.textContent='';ex.hidden=true;const st=res.status,[icon,word]=VERDICT[st],v=el('p','sb-v sb-'+st);
-    v.append(el('span','sb-i',icon),' '+(word||(st=='unanswered'?'Answer the question first, then press Check.':t=='date'?'Write a date, for example 5 March 1950 or 1950-03-05.':'This answer cannot be checked.')));
+   show=(res,r)=>{T(fb,'');ex.hidden=true;const st=res.status,[icon,word]=VERDICT[st],v=el('p','sb-v sb-'+st);
+    v.append(el('span','sb-i',icon),' '+(word||(st=='unanswered'?'Answer the question first, then press Check.':t=='date'?'Write a date such as 5 March 1950 or 1950-03-05.':'This answer cannot be checked.')));
     if(/correct|partial/.test(st))v.append(' '+pts(res.score,res.max));
     if(/partial|incorrect/.test(st))v.append(' Try again'+($(li,'.sb-hint:not([open])')?', or open the hint.':'.'));
     if(st=='recorded')v.append(' Now tick each rubric point your answer covers.');
@@ -128,12 +127,12 @@ function exerciseSet(sec){
     if(rub&&st=='recorded')rub.hidden=false},
    restore=()=>{const s=li._st=load(k)||{response:null,attempts:0};put(li,t,s.response);
     if(!s.status&&s.attempts){const x=check(p,s.response).status;if(!/invalid|unanswered/.test(x))s.status=x}
-    fb.textContent='';ex.hidden=true;if(rub)rub.hidden=s.status!='recorded';
+    T(fb,'');ex.hidden=true;if(rub)rub.hidden=s.status!='recorded';
     if(s.status&&!s.dirty)show(check(p,s.response),s.response);upd()},
    run=()=>{const r=get(li,t),res=check(p,r),s=li._st,now=new Date().toISOString();
     if(!/invalid|unanswered/.test(res.status)){s.attempts++;s.first_at=s.first_at||now;s.last_at=now;s.status=res.status;s.dirty=false}
     s.response=r;store();show(res,r);upd()},
-   upd=()=>{att.textContent=li._st.attempts?'Attempts: '+li._st.attempts:'';progress()},
+   upd=()=>{T(att,li._st.attempts?'Attempts: '+li._st.attempts:'');progress()},
    edited=e=>{const s=li._st;s.response=get(li,t);s.dirty=s.dirty||!!s.status&&!(e&&e.target.closest('.sb-rub'));store()};
   const on=(e,f)=>li.addEventListener(e,f);
   on('click',e=>{const b=e.target.closest('button');if(!b)return;
@@ -141,7 +140,7 @@ function exerciseSet(sec){
    if(b.matches('.sb-w')){pr(b,!pr(b));edited()}
    if(b.dataset.d){const row=b.closest('li'),o=row.parentNode,rows=$$(o,':scope>li'),i=rows.indexOf(row),j=i+ +b.dataset.d;
     if(j<0||j>=rows.length)return;o.insertBefore(row,j>i?rows[j].nextSibling:rows[j]);b.focus();
-    fb.textContent=`${$(row,'.sb-ot').textContent} is now number ${j+1} of ${rows.length}.`;edited()}});
+    T(fb,`${$(row,'.sb-ot').textContent} is now number ${j+1} of ${rows.length}.`);edited()}});
   if(rub)p.rubric.forEach(c=>$(rub,'ul').insertAdjacentHTML('beforeend',`<li><label><input type=checkbox> <span>${dec(c,key(p,'rubric','recorded'))}</span></label></li>`));
   on('change',edited);on('input',edited);
   on('keydown',e=>{if(e.key=='Enter'&&e.target.matches('input[type=text]')){e.preventDefault();run()}});
@@ -152,25 +151,24 @@ function exerciseSet(sec){
 /* the close reader */
 function reader(sec){
  const book=sec.dataset.book,k=x=>`${P}${book}:${sec.dataset.source}:${x}`,msg=$(sec,'.sb-rmsg'),
-  say=t=>{msg.textContent=t},lensB=$$(sec,'.sb-lenses button'),panels=$$(sec,'.sb-lp');
+  say=t=>T(msg,t),lensB=$$(sec,'.sb-lenses button'),panels=$$(sec,'.sb-lp');
  const lens=v=>{sec.dataset.lens=v;lensB.forEach(b=>pr(b,b.dataset.lens==v));panels.forEach(x=>x.hidden=x.dataset.lens!=v);
   if(v)say(`${$(sec,`.sb-lp[data-lens=${v}] .sb-lt`).textContent} lens: its passages are highlighted.`)};
  lens('');lensB.forEach(b=>b.onclick=()=>lens(pr(b)?'':b.dataset.lens));
  const spot=$(sec,'.sb-spot');spot.onchange=()=>{const v=spot.value;$$(sec,'.sb-lit').forEach(x=>x.classList.remove('sb-lit'));
   sec.classList.toggle('sb-spotting',!!v);if(v)$$(sec,v.includes('.')?`[data-sid="${v}"]`:`[data-pid="${v}"] .sb-s`).forEach(x=>x.classList.add('sb-lit'));
   say(v?`Spotlight on ${spot.selectedOptions[0].textContent.split(':')[0]}; the rest is dimmed.`:'Spotlight off.')};
- sec.addEventListener('keydown',e=>{if(e.key=='Escape'&&e.target.closest('.sb-g'))e.target.closest('.sb-g').classList.add('sb-x')});
- sec.addEventListener('focusout',e=>{const g=e.target.closest('.sb-g');g&&g.classList.remove('sb-x')});
+ const on=(e,f)=>sec.addEventListener(e,f),g=e=>e.target.closest('.sb-g');
+ on('keydown',e=>{e.key=='Escape'&&g(e)&&g(e).classList.add('sb-x')});on('focusout',e=>{g(e)&&g(e).classList.remove('sb-x')});
  const notes=$$(sec,'textarea[data-note]');
  notes.forEach(n=>{n.oninput=()=>save(k('note:'+n.dataset.note),n.value);
-  const add=n.parentNode.querySelector('.sb-add'),sel=n.parentNode.querySelector('select');
-  add.onclick=()=>{n.value+=(n.value&&!/\s$/.test(n.value)?' ':'')+sel.value.replace(/…$/,' ');n.focus();n.selectionStart=n.value.length;n.oninput()}});
+  const sel=$(n.parentNode,'select');$(n.parentNode,'.sb-add').onclick=()=>{n.value+=(n.value&&!/\s$/.test(n.value)?' ':'')+sel.value.replace(/…$/,' ');n.focus();n.selectionStart=n.value.length;n.oninput()}});
  const bos=$$(sec,'.sb-bos');
  bos.forEach(f=>{const id=f.dataset.bo,words=$$(sec,`.sb-bo[data-bo="${id}"]`),tog=$(f,'.sb-bot'),ins=$$(f,'input'),o=$(f,'.sb-boo');
   const on=v=>{pr(tog,v);words.forEach(w=>w.classList.toggle('sb-on',v))};
-  tog.onclick=()=>{const v=!pr(tog);on(v);o.textContent=v?'The words are blacked out. Type your guesses, then reveal.':''};
+  tog.onclick=()=>{const v=!pr(tog);on(v);T(o,v?'Blacked out. Type your guesses, then reveal.':'')};
   ins.forEach(i=>i.oninput=()=>save(k('bo:'+id),ins.map(x=>x.value)));
-  $(f,'.sb-bor').onclick=()=>{on(false);o.textContent=words.map((w,i)=>`Word ${i+1}: you guessed “${ins[i].value.trim()||'…'}”; Rusk wrote “${$(w,'.sb-bw').textContent}”.`).join(' ')};
+  $(f,'.sb-bor').onclick=()=>{on(false);T(o,words.map((w,i)=>`Word ${i+1}: you guessed “${ins[i].value.trim()||'…'}”; the text has “${$(w,'.sb-bw').textContent}”.`).join(' '))};
   f._restore=()=>{const g=load(k('bo:'+id));ins.forEach((x,i)=>x.value=arr(g)&&str(g[i])?g[i]:'')}});
  const restore=()=>{notes.forEach(n=>{const v=load(k('note:'+n.dataset.note));n.value=str(v)?v:'';if(n.value)n.closest('details').open=true});bos.forEach(f=>f._restore())};
  refreshers.push(restore);restore()}
@@ -188,7 +186,7 @@ function invalid(d,book){const s=d&&d.student,S=x=>str(x)&&TS.test(x),src=x=>str
  if(!obj(d)||d.format!='sourcebook-answers')return'it is not a sourcebook answers file';
  if(d.version!==1)return'its format version is not one this page reads';
  if(!obj(d.book)||d.book.id!==book)return'it holds answers for another book';
- if(!only(d,'format version book student exported_at responses notes')||!only(d.book,'id content_version')||!str(d.book.content_version)||!obj(s)||!only(s,'name id')||!str(s.name)||!str(s.id)||!S(d.exported_at)||!obj(d.responses)||'notes' in d&&!obj(d.notes)
+ if(!only(d,'format version book student exported_at responses notes')||!str(d.book.content_version)||!obj(s)||!str(s.name)||!str(s.id)||!S(d.exported_at)||!obj(d.responses)||'notes' in d&&!obj(d.notes)
   ||ent(d.responses).some(([x,r])=>!okKey(x)||!obj(r)||!('response' in r)||!only(r,'response attempts first_at last_at source')||!Number.isInteger(r.attempts)||r.attempts<0||r.attempts>1e5||[r.first_at,r.last_at].some(t=>t!=null&&!S(t))||'source' in r&&!src(r.source))
   ||ent(d.notes||{}).some(([x,n])=>!okKey(x)||!obj(n)||ent(n).some(([y,t])=>!okKey(y)||!str(t))))return'it is damaged or was edited by hand'}
 function importDoc(d,book){
@@ -204,14 +202,14 @@ function toolbar(bar){
  const sec=bar.closest('[data-book]'),book=sec.dataset.book,version=sec.dataset.version,who=$(bar,'.sb-who'),m=$(bar,'.sb-msg'),f=$(bar,'.sb-impf'),sk=`${P}${book}:student`;
  const restore=()=>{const s=load(sk);who.value=obj(s)?s.name||s.id||'':''};restore();refreshers.push(restore);
  who.oninput=()=>{save(sk,{name:who.value,id:''});$$(D,'.sb-who').forEach(x=>x!=who&&(x.value=who.value))};
- $(bar,'.sb-exp').onclick=()=>{const n=who.value.trim();if(!n){m.textContent='Type your name or student id first, then export.';who.focus();return}
+ $(bar,'.sb-exp').onclick=()=>{const n=who.value.trim();if(!n){T(m,'Type your name or student id first, then export.');who.focus();return}
   const a=el('a'),d=exportDoc(book,version,{name:n,id:''});a.href=URL.createObjectURL(new Blob([J(d,null,1)],{type:'application/json'}));
   a.download=`${book}-answers-${n.replace(/[^\w-]+/g,'_')}.json`;D.body.append(a);a.click();a.remove();
-  m.textContent=`Exported ${keys(d.responses).length} answers and your notes. Hand in the downloaded file.`};
+  T(m,`Exported ${keys(d.responses).length} answers and your notes. Hand in the downloaded file.`)};
  f.onchange=()=>{const file=f.files[0];if(!file)return;file.text().then(t=>{let d=null,why;try{d=JSON.parse(t)}catch(e){}
   why=invalid(d,book);if(!why)try{importDoc(d,book)}catch(e){why='this browser could not store it'}
-  if(why)m.textContent=`Not imported: ${why}. Nothing was changed.`;
-  else{refreshAll();m.textContent=`Imported ${keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` The file was made for version ${d.book.content_version} of the exercises; this is version ${version}.`:'')}
+  if(why)T(m,`Not imported: ${why}. Nothing was changed.`);
+  else{refreshAll();T(m,`Imported ${keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` (Made for exercises version ${d.book.content_version}; this page has version ${version}.)`:''))}
   f.value=''})}}
 
 function init(){

@@ -1,0 +1,266 @@
+"""`make bench`: what the kit costs, measured against a bare Jupyter Book and against its targets.
+
+Writes benchmarks/results.json and benchmarks/results.md, and puts the table into README.md
+between the `bench:start` / `bench:end` markers. Every build runs in a copy of the project
+under benchmarks/_work, so the working tree and its caches are never touched.
+
+    python benchmarks/run.py [--reps 3] [--skip-tests] [--loads 9]
+
+1. build overhead: clean student-edition builds vs clean builds of a bare Jupyter Book made
+   from the same chapters with the kit's objects removed, alternating, median ratio;
+2. incremental rebuild after touching one prose page (notebook execution cached), vs clean;
+3. page weight: the kit's own JS+CSS bytes per page, total bytes per page, requests to other
+   hosts while every page loads in headless Chromium;
+4. time to interactive: DOMContentLoaded -> every exercise on the busiest page ready
+   (the kit's JS records `performance.now()` when it has set up all of them), median of loads;
+5. grading throughput (benchmarks/bench_grade.py: 1,000 students x 60 items) and peak memory;
+6. wall time of the README's test command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / "_work"
+PY = sys.executable
+TARGETS = {"build_overhead": 1.3, "incremental_ratio": 0.15, "kit_bytes_per_page": 25_000,
+           "external_requests": 0, "tti_ms": 50, "grading_per_s": 50_000}
+KIT_DIRECTIVES = ("primary-source", "exercise-set", "close-reader", "objectives",
+                  "objectives-table", "answer-key", "alignment-matrix")
+COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", "venv", ".git", "_work", "__pycache__",
+                                     ".pytest_cache", ".hypothesis", "*.egg-info")
+
+
+def sh(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True,
+                         text=True)
+    elapsed = time.perf_counter() - start
+    if run.returncode:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+    return elapsed
+
+
+# ---------------------------------------------------------------------------- the two books
+
+def kit_copy() -> Path:
+    dest = WORK / "kit"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+def strip_kit(markdown: str) -> str:
+    """A chapter as a plain Jupyter Book would have it: no kit directives, roles or cells."""
+    names = "|".join(re.escape(d) for d in KIT_DIRECTIVES)
+    markdown = re.sub(rf"```\{{(?:{names})\}}[^\n]*\n(?:[^`\n][^\n]*\n)*```\n?", "", markdown)
+    markdown = re.sub(r"```\{code-cell\}.*?```\n", "", markdown, flags=re.S)
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)      # notebook header
+    return re.sub(r"\{frus\}`(?:([^`<]*?)\s*<)?([^`>]+)>?`", lambda m: m.group(1) or m.group(2),
+                  markdown)
+
+
+def bare_copy(kit: Path) -> Path:
+    """The same chapters as a bare Jupyter Book: kit objects removed, figures as plain images."""
+    dest = WORK / "bare"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(kit / "book", dest / "book", ignore=shutil.ignore_patterns("instructor"))
+    for md in (dest / "book").rglob("*.md"):
+        md.write_text(strip_kit(md.read_text(encoding="utf-8")), encoding="utf-8")
+    generated = ROOT / "book" / "_generated"
+    if generated.is_dir():          # a bare book would ship its figures as image files
+        shutil.copytree(generated, dest / "book" / "_generated", dirs_exist_ok=True)
+    config = (kit / "_config.yml").read_text(encoding="utf-8")
+    config = config.replace("extra_extensions: [sourcebook.sphinx_ext]", "extra_extensions: []")
+    config = config.split("\n# The kit's own settings")[0]
+    (dest / "_config.yml").write_text(config, encoding="utf-8")
+    shutil.copy(kit / "_toc.yml", dest / "_toc.yml")
+    return dest
+
+
+def clean(book: Path) -> None:
+    """From scratch: no output, no notebook cache and, for the kit, no generated figures."""
+    shutil.rmtree(book / "_build", ignore_errors=True)
+    if book.name == "kit":
+        shutil.rmtree(book / "book" / "_generated", ignore_errors=True)
+
+
+def build_kit(kit: Path) -> float:
+    return sh([PY, "-m", "sourcebook.cli", "build", "--edition", "student", "--root", str(kit)], kit)
+
+
+def build_bare(bare: Path) -> float:
+    return sh([PY, "-m", "jupyter_book.cli.main", "build", str(bare), "-W", "-q"], bare)
+
+
+def bench_builds(reps: int) -> dict:
+    kit = kit_copy()
+    bare = bare_copy(kit)
+    kit_times, bare_times = [], []
+    build_kit(kit), build_bare(bare)                       # warm the OS file cache once
+    for _ in range(reps):
+        clean(kit)
+        kit_times.append(build_kit(kit))
+        clean(bare)
+        bare_times.append(build_bare(bare))
+    ratios = [k / b for k, b in zip(kit_times, bare_times)]
+    # Incremental: touch one prose page; notebook outputs come from the execution cache.
+    incr = []
+    for _ in range(reps):
+        page = kit / "book" / "credits.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        incr.append(build_kit(kit))
+    clean_median = statistics.median(kit_times)
+    return {"kit_clean_s": kit_times, "bare_clean_s": bare_times,
+            "build_overhead": round(statistics.median(ratios), 3),
+            "incremental_s": incr, "incremental_ratio": round(statistics.median(incr) / clean_median, 3),
+            "site": str(kit / "_build" / "student" / "html")}
+
+
+# ---------------------------------------------------------------------------- in the browser
+
+def bench_pages(site: Path, loads: int) -> dict:
+    from playwright.sync_api import sync_playwright
+    import http.server
+    import threading
+    import functools
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if "_static" not in p.parts and p.name not in ("genindex.html", "search.html"))
+    weights, external, tti = {}, [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                     args=["--no-sandbox", "--disable-gpu",
+                                           "--disable-background-networking",
+                                           "--disable-component-update", "--disable-sync"])
+        ctx = browser.new_context()
+        for rel in pages:
+            page = ctx.new_page()
+            sizes: dict[str, int] = {}
+
+            def on_response(resp, sizes=sizes):
+                try:
+                    sizes[resp.url] = len(resp.body())
+                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                    pass
+            page.on("request", lambda r: external.append(r.url)
+                    if not r.url.startswith((base, "data:", "blob:")) else None)
+            page.on("response", on_response)
+            page.goto(base + rel, wait_until="networkidle")
+            kit = sum(n for url, n in sizes.items() if re.search(r"/_static/sourcebook[^/]*\.(js|css)", url))
+            weights[rel] = {"kit_bytes": kit, "total_bytes": sum(sizes.values())}
+            page.close()
+        # Time to interactive on the page with the most exercises.
+        busiest = max(pages, key=lambda r: (site / r).read_text(encoding="utf-8").count('class="sb-item'))
+        for _ in range(loads):
+            page = ctx.new_page()
+            page.goto(base + busiest, wait_until="load")
+            page.wait_for_function("window.sourcebookReadyAt !== undefined", timeout=10_000)
+            tti.append(page.evaluate(
+                "window.sourcebookReadyAt - performance.getEntriesByType('navigation')[0]"
+                ".domContentLoadedEventStart"))
+            page.close()
+        browser.close()
+    server.shutdown()
+    kit_bytes = [w["kit_bytes"] for w in weights.values()]
+    totals = [w["total_bytes"] for w in weights.values()]
+    return {"pages": len(pages), "kit_bytes_per_page": max(kit_bytes),
+            "total_bytes_per_page_median": int(statistics.median(totals)),
+            "total_bytes_per_page_max": max(totals), "external_requests": len(external),
+            "external_urls": sorted(set(external))[:20], "tti_page": busiest,
+            "tti_ms_runs": [round(t, 2) for t in tti], "tti_ms": round(statistics.median(tti), 2),
+            "items_on_tti_page": (site / busiest).read_text(encoding="utf-8").count('class="sb-item')}
+
+
+# ---------------------------------------------------------------------------- the rest
+
+def bench_grading() -> dict:
+    run = subprocess.run([PY, str(ROOT / "benchmarks" / "bench_grade.py")], capture_output=True,
+                         text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def bench_tests() -> dict:
+    seconds = sh(["make", "test"], ROOT)
+    return {"test_suite_s": round(seconds, 1)}
+
+
+def table(r: dict) -> str:
+    b, p, g = r["builds"], r["pages"], r["grading"]
+    rows = [
+        ("Build overhead (clean student build / bare Jupyter Book)", f'{b["build_overhead"]:.2f}×',
+         f'≤ {TARGETS["build_overhead"]}×', b["build_overhead"] <= TARGETS["build_overhead"]),
+        ("Incremental rebuild after one prose page / clean build", f'{b["incremental_ratio"]:.2f}×',
+         f'≤ {TARGETS["incremental_ratio"]}×', b["incremental_ratio"] <= TARGETS["incremental_ratio"]),
+        ("Kit JS + CSS per page (uncompressed, max over pages)", f'{p["kit_bytes_per_page"] / 1000:.1f} KB',
+         "≤ 25 KB", p["kit_bytes_per_page"] <= TARGETS["kit_bytes_per_page"]),
+        ("Total bytes per page (median / max)",
+         f'{p["total_bytes_per_page_median"] / 1000:.0f} / {p["total_bytes_per_page_max"] / 1000:.0f} KB', "—", None),
+        ("Requests to other hosts (all pages)", str(p["external_requests"]), "0",
+         p["external_requests"] == 0),
+        (f'Time to interactive ({p["items_on_tti_page"]} exercises, median of {len(p["tti_ms_runs"])})',
+         f'{p["tti_ms"]:.1f} ms', "≤ 50 ms", p["tti_ms"] <= TARGETS["tti_ms"]),
+        ("Grading throughput (1,000 students × 60 items)", f'{g["responses_per_s"]:,.0f} responses/s',
+         "≥ 50,000/s", g["responses_per_s"] >= TARGETS["grading_per_s"]),
+        ("Grading peak memory", f'{g.get("peak_mb", 0):.1f} MB', "—", None),
+    ]
+    if "tests" in r:
+        rows.append(("Test suite wall time (`make test`)", f'{r["tests"]["test_suite_s"]:.0f} s', "—", None))
+    lines = ["| Measure | Measured | Target | Met |", "|---|---|---|---|"]
+    for name, value, target, ok in rows:
+        lines.append(f"| {name} | {value} | {target} | {'—' if ok is None else ('yes' if ok else 'no')} |")
+    lines.append("")
+    lines.append(f'Measured {r["when"]} on {r["machine"]}; clean builds {", ".join(f"{x:.1f}" for x in b["kit_clean_s"])} s '
+                 f'(kit) vs {", ".join(f"{x:.1f}" for x in b["bare_clean_s"])} s (bare).')
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--loads", type=int, default=9)
+    parser.add_argument("--skip-tests", action="store_true")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = {"when": time.strftime("%Y-%m-%d"),
+               "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"}
+    print("builds ...", flush=True)
+    results["builds"] = bench_builds(args.reps)
+    print("pages ...", flush=True)
+    results["pages"] = bench_pages(Path(results["builds"]["site"]), args.loads)
+    print("grading ...", flush=True)
+    results["grading"] = bench_grading()
+    if not args.skip_tests:
+        print("test suite ...", flush=True)
+        results["tests"] = bench_tests()
+    results["targets"] = TARGETS
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    md = table(results)
+    (ROOT / "benchmarks" / "results.md").write_text(md + "\n")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if "<!-- bench:start -->" in text:
+        text = re.sub(r"<!-- bench:start -->.*<!-- bench:end -->",
+                      f"<!-- bench:start -->\n{md}\n<!-- bench:end -->", text, flags=re.S)
+        readme.write_text(text, encoding="utf-8")
+    print(md)
+
+
+if __name__ == "__main__":
+    main()
