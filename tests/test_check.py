@@ -107,7 +107,7 @@ near_responses = st.one_of(
                           optional={"self": st.lists(st.booleans(), max_size=3)}))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(item=st.sampled_from(ITEMS), response=json_values | near_responses)
 def test_checker_never_raises(item, response):
     key = compile_item(item, CTX)
@@ -119,7 +119,7 @@ def test_checker_never_raises(item, response):
         assert result.score == item.points and result.correct is True
 
 
-@settings(max_examples=200)
+@settings(deadline=None, max_examples=200)
 @given(data=st.data())
 def test_order_of_a_selection_does_not_change_the_score(data):
     item = data.draw(st.sampled_from([i for i in ITEMS if i.type in
@@ -189,7 +189,7 @@ def generated_items(draw):
     return ITEM.validate_python(base)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(item=generated_items())
 def test_a_perfect_response_scores_full_marks(item):
     if item.type == "mark-words":

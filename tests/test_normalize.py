@@ -45,13 +45,14 @@ def test_normalise(text, expected):
     assert normalise(text) == expected
 
 
-@settings(max_examples=1000)
+@settings(deadline=None, max_examples=1000)
 @given(st.text())
 def test_normalise_is_idempotent(text):
     once = normalise(text)
     assert normalise(once) == once
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_normalise_gives_only_letters_digits_and_single_spaces(text):
     out = normalise(text)
@@ -79,7 +80,7 @@ def reference(text: str) -> str:
     return " ".join(part for part in text.split(" ") if part)
 
 
-@settings(max_examples=500)
+@settings(deadline=None, max_examples=500)
 @given(st.text() | st.text(alphabet=st.characters(max_codepoint=127)))
 def test_normalise_follows_the_documented_steps(text):
     assert normalise(text) == reference(text)
@@ -177,6 +178,7 @@ def test_parse_date_rejects_non_text(value):
     assert parse_date(value) is None
 
 
+@settings(deadline=None)
 @given(st.dates(min_value=dt.date(1000, 1, 1)))
 def test_parse_date_reads_every_spelling_of_every_date(date):
     for text in (date.isoformat(), f"{date.day} {date:%B %Y}", f"{date.day} {date:%b} {date.year}",
@@ -184,6 +186,7 @@ def test_parse_date_reads_every_spelling_of_every_date(date):
         assert parse_date(text) == date, text
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40))
 def test_parse_date_never_raises(text):
     parse_date(text)

@@ -12,7 +12,6 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.check import perfect_response
 from sourcebook.exercises.loader import BookContext, load_all
 from sourcebook.exercises.schema import Item
 from sourcebook.guide import EXAMPLE, guide_path, load_guide, parse_guide
@@ -259,8 +258,9 @@ def test_assets_fit_the_budget_and_load_nothing():
         assert "http://" not in text and "https://" not in text and "@import" not in text
     assert "eval(" not in js and "new Function" not in js and "fetch(" not in js
     # innerHTML only ever receives author text the page decrypted, never what a student typed
-    for m in re.finditer(r"innerHTML=([^;}]*)", js):
-        assert re.match(r"(h|x|\(st=='correct'\?'<p class=\"sb-exh\">Why</p>':''\)\+'<p></p>')$",
+    for m in re.finditer(r"innerHTML=((?:`[^`]*`|[^;`}])*)", js):
+        assert re.match(r"(h|x|\(st=='correct'\?'<p class=\"sb-exh\">Why</p>':''\)\+'<p></p>'|"
+                        r"`<span class=sb-i aria-hidden=true>\$\{icon\}</span> `)$",
                         m.group(1)), m.group(0)
     assert "insertAdjacentHTML('beforeend',`<li><label><input type=checkbox> <span>${dec(" in js
 

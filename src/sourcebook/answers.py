@@ -216,8 +216,9 @@ _REQUIRED = {"response", "attempts"}
 
 # Shape and field ranges of a timestamp (as in the schema); only exported_at is also checked
 # against the calendar (no 30 February), since it decides which of two exports is newer.
-_STAMP = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3])"
-                    r":[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
+_STAMP = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+                    r"T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?"
+                    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
 
 
 def _is_stamp(value: Any) -> bool:

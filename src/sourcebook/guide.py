@@ -8,7 +8,8 @@ against the parsed source, and every problem names the file, the line and the fi
     book/data/guides/rusk-1951-01-12-continued-resistance.yml:14: lenses.0.passages.1.phrase:
         "maximum ingenuity" does not occur in sentence p2.s2
 
-The YAML shape (all text is plain text; nothing is read as HTML or Markdown)::
+The YAML shape (text is plain text, shown as typed: HTML is escaped; only *italic* and
+**bold** are read, as in exercise prompts)::
 
     source: rusk-1951-01-12-continued-resistance   # the seed's slug (must match the file name)
     title: Reading Rusk's memo closely             # optional heading of the widget

@@ -92,7 +92,7 @@ def test_option_feedback_opens_only_for_the_option_chosen(student):
 def test_unanswered_and_unreadable_answers_do_not_count(student):
     li = item(student, "v-dt")
     li.locator(".sb-check").click()
-    assert "Answer the question first" in li.locator(".sb-fb").text_content()
+    assert "Answer first, then press Check." in li.locator(".sb-fb").text_content()
     li.locator(".sb-d").fill("12/01/1951")
     li.locator(".sb-d").press("Enter")
     assert "Write a date" in li.locator(".sb-fb").text_content()
@@ -470,3 +470,21 @@ def test_the_books_export_is_graded_by_the_cli(page, serve, tmp_path):
     assert result.exit_code == 0, result.output
     gradebook = next(out.glob("gradebook*.csv")).read_text("utf-8")
     assert "Grace" in gradebook
+
+
+def test_checking_still_works_when_storage_is_blocked(browser, site):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script("Object.defineProperty(window, 'localStorage', {get() {"
+                         "throw new DOMException('blocked', 'SecurityError')}})")
+    page.goto(site.url)
+    li = item(page, "v-sc")
+    li.locator("input[value=B]").check()
+    li.locator(".sb-check").click()
+    assert li.locator(".sb-v").text_content().startswith("✔ Correct.")
+    page.locator("textarea[data-note=p1]").evaluate("e => e.closest('details').open = true")
+    page.locator("textarea[data-note=p1]").fill("a note")
+    assert errors == []
+    ctx.close()

@@ -38,7 +38,7 @@ __all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all"
 
 _ITEM = TypeAdapter(Item)
 _NEEDS_SOURCE = (Cloze, Evidence, MarkWords)
-_MAX_NODES = 200_000     # aliases can multiply a small file into a huge tree ("billion laughs")
+_MAX_NODES = 50_000       # aliases can multiply a small file into a huge tree ("billion laughs")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 

@@ -28,8 +28,8 @@ from ..answers import MAX_BYTES, parse_answers_bytes, read_limited, write_atomic
 from ..errors import SourcebookError
 
 from ..exercises.check import check
-from ..exercises.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect,
-                                Ordering, ShortAnswer, SingleChoice, TrueFalse)
+from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
+                                MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
 from ..guide import LENSES, Guide, passage_span
 from .payload import (display_order, evidence_scope, inline, item_source, mark_tokens,
                       matching_keys, ordering_ids, plain)
@@ -159,7 +159,7 @@ class ItemWidget:
             self.set_response(rec.get("response"))
             self.attempts = int(rec.get("attempts") or 0)
             if self.attempts:
-                self._show(check(item, rec.get("response"), ctx), quiet=True)
+                self._show(check(item, rec.get("response"), ctx))
 
     # controls -------------------------------------------------------------------------------
     def _build(self):
@@ -205,7 +205,6 @@ class ItemWidget:
             case Cloze():
                 n = len(it.blanks())
                 shown, k = [], 0
-                from ..exercises.schema import BLANK
                 pos = 0
                 for m in BLANK.finditer(it.passage):
                     k += 1
@@ -317,7 +316,7 @@ class ItemWidget:
             self.on_change()
         return result
 
-    def _show(self, result, quiet: bool = False) -> None:
+    def _show(self, result) -> None:
         st = result.status
         if st not in ("invalid", "unanswered"):
             self.status = st

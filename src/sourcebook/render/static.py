@@ -19,11 +19,12 @@ import json
 from html import escape
 from pathlib import Path
 
-from ..exercises.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect,
-                                Ordering, ShortAnswer, SingleChoice, TrueFalse, BLANK)
+from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
+                                MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
 from ..guide import LENSES, Guide, passage_span, phrase_span
 from ..source import PAGE_MARKER, PrimarySource, _reading_text
-from .payload import (build_payload, inline, item_source, mark_tokens, matching_keys, plain)
+from .payload import (build_payload, display_order, evidence_scope, inline, item_source, mark_tokens,
+                      matching_keys, ordering_ids, plain)
 
 ASSETS = Path(__file__).parent / "assets"
 NOSCRIPT = ('<noscript><p class="sb-nojs">Checking answers and saving notes need JavaScript. '
@@ -94,7 +95,6 @@ def _body(item, ctx) -> str:
                     f'</li></ul>')
         case Ordering():
             texts = {e.id: e.text for e in item.entries or []}
-            from .payload import display_order, ordering_ids
             rows = []
             for k in display_order(item.id, ordering_ids(item), avoid_identity=True):
                 t = plain(texts.get(k, k))
@@ -107,7 +107,6 @@ def _body(item, ctx) -> str:
             return ('<p class="sb-how">Use the arrow buttons to put the entries in order, '
                     f'first at the top.</p><ol class="sb-ord">{"".join(rows)}</ol>')
         case Matching():
-            from .payload import display_order
             keys = matching_keys(item)
             rights = [p.right for p in item.pairs] + list(item.distractors)
             text = dict(zip(keys, rights))
@@ -130,7 +129,6 @@ def _body(item, ctx) -> str:
             out.append(inline(item.passage[pos:]))
             return f'<p class="sb-cloze">{"".join(out)}</p>'
         case Evidence():
-            from .payload import evidence_scope
             source = item_source(item, ctx)
             rows = "".join(
                 f'<li><label><input type="checkbox" value="{_a(sid)}"> <span class="sb-sid">'

@@ -1,9 +1,10 @@
 /* sourcebook widgets, plain ES2020, no dependencies. check() is exercises/check.py
-   translated to the answer-free payload of render/payload.py. */
+   over the answer-free payload of render/payload.py. */
 (()=>{'use strict';
 const D=document,$=(e,s)=>e.querySelector(s),$$=(e,s)=>[...e.querySelectorAll(s)],arr=Array.isArray,
  ent=Object.entries,keys=Object.keys,str=v=>typeof v=='string',obj=v=>!!v&&typeof v=='object'&&!arr(v),
- len=s=>[...s].length,T=(e,t)=>e.textContent=t,LS=localStorage,J=JSON.stringify,P='sourcebook:';
+ len=s=>[...s].length,T=(e,t)=>e.textContent=t,J=JSON.stringify,P='sourcebook:';
+let LS={};try{LS=localStorage}catch(e){}  /* storage may be blocked */
 
 /* SHA-256: no crypto.subtle on plain http */
 const K=[],H0=[],R=(x,n)=>x>>>n|x<<32-n;
@@ -20,7 +21,7 @@ const hash=(p,part,v)=>sha(`${p.book}|${p.id}|${part}|${v}`).slice(0,20),
  key=(p,u,m)=>sha(`${p.book}|${p.id}|${u}|${m}`),
  dec=(c,k)=>{try{const b=Uint8Array.from(atob(c),x=>x.charCodeAt(0));let s='';
   for(let i=0;i*32<b.length;i++)s+=sha(k+':'+i);b.forEach((x,i)=>b[i]=x^parseInt(s.substr(2*i,2),16));
-  const t=new TextDecoder('utf-8',{fatal:true}).decode(b);return t.startsWith('sb:')?t.slice(3):null}catch(e){return null}};
+  const t=new TextDecoder('utf-8',{fatal:1}).decode(b);return t.startsWith('sb:')?t.slice(3):null}catch(e){return null}};
 
 /* normalisation and dates: exercises/normalize.py */
 const norm=s=>s.normalize('NFKD').replace(/\p{Mn}/gu,'').toLowerCase().replace(/[^\p{L}\p{N}]/gu,' ').replace(/ +/g,' ').trim(),
@@ -79,9 +80,9 @@ function explain(p,r){let m;const pieces=(list,f)=>{const o=list.map(f);return o
  return m==null?null:dec(p.explanation,key(p,'explain',m))}
 const optionFeedback=(p,r)=>(arr(r)?[...new Set(r)]:[String(r)]).map(o=>p.feedback&&p.feedback[o]&&dec(p.feedback[o],key(p,'option',o))).filter(Boolean);
 
-/* storage keys sourcebook:<book>:<source>:<item> | :note:<paragraph> | :bo:<blackout> */
-const load=k=>{try{return JSON.parse(LS.getItem(k))}catch(e){return null}},save=(k,v)=>LS.setItem(k,J(v)),
- refreshers=[],refreshAll=()=>refreshers.forEach(f=>f());
+/* storage: sourcebook:<book>:<source>:<item> | …:note:<paragraph> | …:bo:<id> */
+const load=k=>{try{return JSON.parse(LS.getItem(k))}catch(e){return null}},put1=(k,v)=>LS.setItem(k,J(v)),save=(k,v)=>{try{put1(k,v)}catch(e){}},
+ refreshers=[];
 const pr=(b,v,a='aria-pressed')=>v==null?b.getAttribute(a)=='true':b.setAttribute(a,v),el=(t,c,x)=>{const e=D.createElement(t);if(c)e.className=c;if(x!=null)T(e,x);return e};
 
 function get(li,t){const q=s=>$$(li,s),one=$(li,'.sb-q input:checked');switch(t){
@@ -109,18 +110,18 @@ const VERDICT={correct:['✔','Correct.'],partial:['◐','Partly right.'],incorr
 
 function exerciseSet(sec){
  const data=JSON.parse($(sec,'.sb-data').textContent),book=sec.dataset.book,items=$$(sec,'.sb-item'),prog=$(sec,'.sb-prog');
- const progress=()=>{let a=0,c=0;items.forEach(li=>{const s=(li._st||0).status;if(s&&!/invalid|unanswered/.test(s))a++;if(s=='correct')c++});
+ const progress=()=>{let a=0,c=0;items.forEach(li=>{const s=(li._st||0).status;if(s)a++;if(s=='correct')c++});
   T(prog,`${a} of ${items.length} answered, ${c} correct`)};
  items.forEach(li=>{
   const t=li.dataset.type,p=data.items[li.dataset.item],k=`${P}${book}:${li.dataset.source}:${p.id}`,
    fb=$(li,'.sb-fb'),ex=$(li,'.sb-ex'),att=$(li,'.sb-att'),rub=$(li,'.sb-rub');
   const store=()=>save(k,li._st),
    show=(res,r)=>{T(fb,'');ex.hidden=true;const st=res.status,[icon,word]=VERDICT[st],v=el('p','sb-v sb-'+st);
-    v.append(el('span','sb-i',icon),' '+(word||(st=='unanswered'?'Answer the question first, then press Check.':t=='date'?'Write a date such as 5 March 1950 or 1950-03-05.':'This answer cannot be checked.')));
+    v.innerHTML=`<span class=sb-i aria-hidden=true>${icon}</span> `;v.append(word||(st=='unanswered'?'Answer first, then press Check.':t=='date'?'Write a date such as 5 March 1950 or 1950-03-05.':'This answer cannot be checked.'));
     if(/correct|partial/.test(st))v.append(' '+pts(res.score,res.max));
     if(/partial|incorrect/.test(st))v.append(' Try again'+($(li,'.sb-hint:not([open])')?', or open the hint.':'.'));
     if(st=='recorded')v.append(' Now tick each rubric point your answer covers.');
-    fb.append(v);v.firstChild.setAttribute('aria-hidden','true');
+    fb.append(v);
     if(/correct|partial|incorrect/.test(st))optionFeedback(p,r).forEach(h=>{const e=el('p','sb-of');e.innerHTML=h;fb.append(e)});
     const x=st=='correct'?explain(p,r):st=='recorded'?dec(p.explanation,key(p,'rubric','recorded')):null;
     if(x){ex.innerHTML=(st=='correct'?'<p class="sb-exh">Why</p>':'')+'<p></p>';ex.lastChild.innerHTML=x;ex.hidden=false}
@@ -153,7 +154,7 @@ function reader(sec){
  const book=sec.dataset.book,k=x=>`${P}${book}:${sec.dataset.source}:${x}`,msg=$(sec,'.sb-rmsg'),
   say=t=>T(msg,t),lensB=$$(sec,'.sb-lenses button'),panels=$$(sec,'.sb-lp');
  const lens=v=>{sec.dataset.lens=v;lensB.forEach(b=>pr(b,b.dataset.lens==v));panels.forEach(x=>x.hidden=x.dataset.lens!=v);
-  if(v)say(`${$(sec,`.sb-lp[data-lens=${v}] .sb-lt`).textContent} lens: its passages are highlighted.`)};
+  if(v)say(`${$(sec,`.sb-lp[data-lens=${v}] .sb-lt`).textContent} lens: passages highlighted.`)};
  lens('');lensB.forEach(b=>b.onclick=()=>lens(pr(b)?'':b.dataset.lens));
  const spot=$(sec,'.sb-spot');spot.onchange=()=>{const v=spot.value;$$(sec,'.sb-lit').forEach(x=>x.classList.remove('sb-lit'));
   sec.classList.toggle('sb-spotting',!!v);if(v)$$(sec,v.includes('.')?`[data-sid="${v}"]`:`[data-pid="${v}"] .sb-s`).forEach(x=>x.classList.add('sb-lit'));
@@ -196,7 +197,7 @@ function importDoc(d,book){
  for(const[x,n]of ent(d.notes||{}))for(const[y,t]of ent(n))w.push([`${P}${book}:${x}:note:${y}`,t]);
  w.push([`${P}${book}:student`,d.student]);
  const old=w.map(([k])=>[k,LS.getItem(k)]);
- try{w.forEach(([k,v])=>save(k,v))}catch(e){old.forEach(([k,v])=>v==null?LS.removeItem(k):LS.setItem(k,v));throw e}
+ try{w.forEach(([k,v])=>put1(k,v))}catch(e){old.forEach(([k,v])=>v==null?LS.removeItem(k):LS.setItem(k,v));throw e}
  return w.length}
 function toolbar(bar){
  const sec=bar.closest('[data-book]'),book=sec.dataset.book,version=sec.dataset.version,who=$(bar,'.sb-who'),m=$(bar,'.sb-msg'),f=$(bar,'.sb-impf'),sk=`${P}${book}:student`;
@@ -209,13 +210,13 @@ function toolbar(bar){
  f.onchange=()=>{const file=f.files[0];if(!file)return;file.text().then(t=>{let d=null,why;try{d=JSON.parse(t)}catch(e){}
   why=invalid(d,book);if(!why)try{importDoc(d,book)}catch(e){why='this browser could not store it'}
   if(why)T(m,`Not imported: ${why}. Nothing was changed.`);
-  else{refreshAll();T(m,`Imported ${keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` (Made for exercises version ${d.book.content_version}; this page has version ${version}.)`:''))}
+  else{refreshers.forEach(f=>f());T(m,`Imported ${keys(d.responses).length} answers and the notes from ${file.name}.`+(d.book.content_version!=version?` (Made for exercises version ${d.book.content_version}; this page has version ${version}.)`:''))}
   f.value=''})}}
 
 function init(){
  $$(D,'.sb-set:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');try{exerciseSet(s)}catch(e){console.error(e)}});
  $$(D,'.sb-reader:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');reader(s)});
  $$(D,'.sb-toolbar:not(.sb-tb)').forEach(b=>{b.classList.add('sb-tb');toolbar(b)})}
-window.sourcebook={check,explain,optionFeedback,norm,parseDate:pdate,sha,get,put,init};
+window.sourcebook={check,explain,optionFeedback,get,put,init};
 D.readyState=='loading'?D.addEventListener('DOMContentLoaded',init):init();
 })();
