@@ -18,3 +18,12 @@ def project_root(start: Path | None = None) -> Path:
         if (folder / "_config.yml").is_file() and (folder / "seeds").is_dir():
             return folder
     raise FileNotFoundError(f"no sourcebook project (a folder with _config.yml and seeds/) above {here}")
+
+
+def __getattr__(name: str):
+    """`sourcebook.show_exercises` / `sourcebook.show_reader` for notebooks, imported lazily so
+    that the CLI and the grader never load ipywidgets."""
+    if name in ("show_exercises", "show_reader"):
+        from .render import live
+        return getattr(live, name)
+    raise AttributeError(f"module 'sourcebook' has no attribute {name!r}")

@@ -48,6 +48,10 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
     out = (out or root / "_build" / edition).resolve()
     html = out / builder
     toc = edition_toc(root, edition, out)
+    # Sphinx does not overwrite a static file that already exists in the output: drop the
+    # kit's own assets so a rebuild never serves students yesterday's widget code.
+    for stale in (html / "_static").glob("sourcebook*"):
+        stale.unlink()
     overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
                  "latex_individualpages": False}
     warnings = io.StringIO()

@@ -226,7 +226,9 @@ class MatchingKey(Key):
         super().__init__(item)
         self.lefts = [str(n) for n in range(1, len(item.pairs) + 1)]
         rights = [p.right for p in item.pairs] + list(item.distractors)
-        self.rights = {str(n): text for n, text in enumerate(rights, start=1)}
+        keys = item.right_keys()
+        self.rights = dict(zip(keys, rights))
+        self.correct = dict(zip(self.lefts, keys))       # left entry -> its right's key
 
     def _check(self, response):
         if not isinstance(response, dict):
@@ -242,13 +244,14 @@ class MatchingKey(Key):
                 return self.invalid(f'"{shown}" is not a right-hand choice (1-{len(self.rights)})')
         if all(v is None for v in response.values()):
             return self.unanswered()
-        right = sum(1 for left in self.lefts if response.get(left) == left)
+        right = sum(1 for left in self.lefts if response.get(left) == self.correct[left])
         return self.scored(right, len(self.lefts), [])
 
     def wrong_choices(self, response):
         pairs = self.item.pairs
         return [f"{pairs[int(left) - 1].left} = {self.rights[r]}"
-                for left, r in sorted(response.items()) if r is not None and r != left]
+                for left, r in sorted(response.items())
+                if r is not None and r != self.correct[left]]
 
 
 class ClozeKey(Key):
@@ -491,7 +494,7 @@ def perfect_response(item, ctx=None) -> Any:
     if isinstance(key, OrderingKey):
         return list(key.order)
     if isinstance(key, MatchingKey):
-        return {left: left for left in key.lefts}
+        return dict(key.correct)
     if isinstance(key, ClozeKey):
         return [alternatives[0] for alternatives in item.blanks()]
     if isinstance(key, EvidenceKey):

@@ -29,6 +29,8 @@ the source and the book; these models check only what one item can check on its 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import random
 import re
 from typing import Annotated, Literal, Union
 
@@ -154,6 +156,17 @@ class Matching(ItemBase):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2, max_length=10)
     distractors: list[str] = Field(default_factory=list)   # extra right-hand choices
+
+    def right_keys(self) -> list[str]:
+        """Keys of the right-hand choices (the pairs' rights, then the distractors): "1".."n"
+        dealt in an order seeded by the item id, so a key never tells which left entry it
+        belongs to (in data order, key i would always match left entry i)."""
+        n = len(self.pairs) + len(self.distractors)
+        keys = [str(i) for i in range(1, n + 1)]
+        random.Random(int(hashlib.sha256(self.id.encode()).hexdigest()[:12], 16)).shuffle(keys)
+        if keys[:len(self.pairs)] == [str(i) for i in range(1, len(self.pairs) + 1)]:
+            keys = keys[1:] + keys[:1]
+        return keys
 
     @model_validator(mode="after")
     def _distinct(self):

@@ -139,8 +139,8 @@ def ordering_ids(item: Ordering) -> list[str]:
 
 
 def matching_keys(item: Matching) -> list[str]:
-    """Right-choice keys: "1".."n" for the pairs' rights, then the distractors (contract.md)."""
-    return [str(i) for i in range(1, len(item.pairs) + len(item.distractors) + 1)]
+    """Right-choice keys, aligned with the pairs' rights then the distractors (opaque order)."""
+    return item.right_keys()
 
 
 def evidence_scope(item: Evidence, source) -> list[str]:

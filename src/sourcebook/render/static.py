@@ -87,7 +87,9 @@ def _body(item, ctx) -> str:
         case SingleChoice():
             return _choices(item, "radio")
         case MultipleSelect():
-            return '<p class="sb-how">Choose all that apply.</p>' + _choices(item, "checkbox")
+            how = "" if "all that apply" in item.prompt.lower() else \
+                '<p class="sb-how">Choose all that apply.</p>'
+            return how + _choices(item, "checkbox")
         case TrueFalse():
             return (f'<ul class="sb-opts"><li><label><input type="radio" name="sb-{iid}" '
                     f'value="true"> <span>True</span></label></li><li><label><input '

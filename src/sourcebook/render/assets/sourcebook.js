@@ -120,13 +120,13 @@ function exerciseSet(sec){
     v.innerHTML=`<span class=sb-i aria-hidden=true>${icon}</span> `;v.append(word||(st=='unanswered'?'Answer first, then press Check.':t=='date'?'Write a date such as 5 March 1950 or 1950-03-05.':'This answer cannot be checked.'));
     if(/correct|partial/.test(st))v.append(' '+pts(res.score,res.max));
     if(/partial|incorrect/.test(st))v.append(' Try again'+($(li,'.sb-hint:not([open])')?', or open the hint.':'.'));
-    if(st=='recorded')v.append(' Now tick each rubric point your answer covers.');
+    if(st=='recorded')v.append(' Now tick each rubric point it covers.');
     fb.append(v);
     if(/correct|partial|incorrect/.test(st))optionFeedback(p,r).forEach(h=>{const e=el('p','sb-of');e.innerHTML=h;fb.append(e)});
     const x=st=='correct'?explain(p,r):st=='recorded'?dec(p.explanation,key(p,'rubric','recorded')):null;
     if(x){ex.innerHTML=(st=='correct'?'<p class="sb-exh">Why</p>':'')+'<p></p>';ex.lastChild.innerHTML=x;ex.hidden=false}
     if(rub&&st=='recorded')rub.hidden=false},
-   restore=()=>{const s=li._st=load(k)||{response:null,attempts:0};put(li,t,s.response);
+   restore=()=>{const o=load(k),s=li._st=obj(o)?o:{response:null};s.attempts|=0;put(li,t,s.response);
     if(!s.status&&s.attempts){const x=check(p,s.response).status;if(!/invalid|unanswered/.test(x))s.status=x}
     T(fb,'');ex.hidden=true;if(rub)rub.hidden=s.status!='recorded';
     if(s.status&&!s.dirty)show(check(p,s.response),s.response);upd()},
@@ -203,7 +203,7 @@ function toolbar(bar){
  const sec=bar.closest('[data-book]'),book=sec.dataset.book,version=sec.dataset.version,who=$(bar,'.sb-who'),m=$(bar,'.sb-msg'),f=$(bar,'.sb-impf'),sk=`${P}${book}:student`;
  const restore=()=>{const s=load(sk);who.value=obj(s)?s.name||s.id||'':''};restore();refreshers.push(restore);
  who.oninput=()=>{save(sk,{name:who.value,id:''});$$(D,'.sb-who').forEach(x=>x!=who&&(x.value=who.value))};
- $(bar,'.sb-exp').onclick=()=>{const n=who.value.trim();if(!n){T(m,'Type your name or student id first, then export.');who.focus();return}
+ $(bar,'.sb-exp').onclick=()=>{const n=who.value.trim();if(!n){T(m,'Type your name or student id first.');who.focus();return}
   const a=el('a'),d=exportDoc(book,version,{name:n,id:''});a.href=URL.createObjectURL(new Blob([J(d,null,1)],{type:'application/json'}));
   a.download=`${book}-answers-${n.replace(/[^\w-]+/g,'_')}.json`;D.body.append(a);a.click();a.remove();
   T(m,`Exported ${keys(d.responses).length} answers and your notes. Hand in the downloaded file.`)};
