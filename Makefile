@@ -37,7 +37,7 @@ chromium:
 	  else echo "note: no chromium and no way to install it: browser tests will skip"; fi; }
 
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/run.py

@@ -52,8 +52,11 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
     # kit's own assets so a rebuild never serves students yesterday's widget code.
     for stale in (html / "_static").glob("sourcebook*"):
         stale.unlink()
+    # Each output folder keeps its own notebook-execution cache, so builds into different
+    # folders (two editions, parallel test workers) never write the same cache at once.
     overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
-                 "latex_individualpages": False}
+                 "latex_individualpages": False,
+                 "nb_execution_cache_path": str(out / ".jupyter_cache")}
     warnings = io.StringIO()
     old = os.getcwd()
     os.chdir(root)   # notebooks and figure code resolve paths from the book's root
