@@ -78,6 +78,11 @@ def bare_copy(kit: Path) -> Path:
     shutil.copytree(kit / "book", dest / "book", ignore=shutil.ignore_patterns("instructor"))
     for md in (dest / "book").rglob("*.md"):
         md.write_text(strip_kit(md.read_text(encoding="utf-8")), encoding="utf-8")
+    for nb in (dest / "book").rglob("*.ipynb"):      # notebooks keep their prose only
+        data = json.loads(nb.read_text(encoding="utf-8"))
+        data["cells"] = [dict(c, source=strip_kit("".join(c["source"])))
+                         for c in data["cells"] if c["cell_type"] == "markdown"]
+        nb.write_text(json.dumps(data), encoding="utf-8")
     generated = ROOT / "book" / "_generated"
     if generated.is_dir():          # a bare book would ship its figures as image files
         shutil.copytree(generated, dest / "book" / "_generated", dirs_exist_ok=True)

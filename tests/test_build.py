@@ -49,3 +49,22 @@ def test_every_toc_page_is_built(built, root):
     site = built("student")
     for f in files:
         assert (site / f"{f}.html").is_file(), f
+
+
+def test_external_links_are_listed_in_a_report(built):
+    import csv
+    report = built("student").parent / "external-links.csv"
+    rows = list(csv.DictReader(report.open(encoding="utf-8")))
+    urls = {r["url"] for r in rows}
+    assert "https://history.state.gov/historicaldocuments/frus1951v07p1/d55" in urls
+    assert all(r["url"].startswith(("http://", "https://")) and r["pages"] for r in rows)
+    corroboration = [r for r in rows if "book/corroboration" in r["pages"].split()]
+    assert len(corroboration) >= 7
+
+
+def test_notebook_chapter_has_launch_buttons(built):
+    page = (built("student") / "book" / "live-notebook.html").read_text(encoding="utf-8")
+    assert "mybinder.org/v2/gh/sourcebook-lessons/sourcebook/main?urlpath=" in page
+    assert "colab.research.google.com/github/sourcebook-lessons/sourcebook/blob/main/book/live-notebook.ipynb" in page
+    # prose pages are not notebooks: no launch buttons there
+    assert "mybinder.org" not in (built("student") / "book" / "war.html").read_text(encoding="utf-8")

@@ -72,6 +72,47 @@ def _repair_aria(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def _collect_links(app: Sphinx, doctree) -> None:
+    """Remember every external link of a page, for the publisher's link report (at read
+    time, so the list survives incremental builds in the pickled environment)."""
+    from docutils import nodes
+    links = app.env.__dict__.setdefault("sourcebook_links", {})
+    links[app.env.docname] = sorted({n["refuri"] for n in doctree.findall(nodes.reference)
+                             if n.get("refuri", "").startswith(("http://", "https://"))})
+
+
+def _collect_resolved_links(app: Sphinx, doctree, docname: str) -> None:
+    """Links made while resolving (bibliography entries' URLs) join the page's list."""
+    from docutils import nodes
+    links = app.env.__dict__.setdefault("sourcebook_links", {})
+    links[docname] = sorted(set(links.get(docname, [])) | {
+        n["refuri"] for n in doctree.findall(nodes.reference)
+        if n.get("refuri", "").startswith(("http://", "https://"))})
+
+
+def _purge_links(app: Sphinx, env, docname: str) -> None:
+    env.__dict__.get("sourcebook_links", {}).pop(docname, None)
+
+
+def _write_link_report(app: Sphinx, exception) -> None:
+    """external-links.csv beside the site: every outside URL and the pages that use it. No
+    network is needed (or used) to build; a publisher checks these with a link checker."""
+    import csv
+    if exception or app.builder.format != "html":
+        return
+    by_url: dict[str, list[str]] = {}
+    for docname, urls in sorted(app.env.__dict__.get("sourcebook_links", {}).items()):
+        for url in urls:
+            by_url.setdefault(url, []).append(docname)
+    report = Path(app.outdir).parent / "external-links.csv"
+    with report.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["url", "host", "pages"])
+        for url, pages in sorted(by_url.items()):
+            writer.writerow([url, url.split("/")[2], " ".join(pages)])
+    logger.info(f"external links: {len(by_url)} listed in {report}")
+
+
 def setup(app: Sphinx) -> dict:
     from . import directives, frus
 
@@ -80,7 +121,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _repair_aria)
+    app.connect("doctree-read", _collect_links)
+    app.connect("doctree-resolved", _collect_resolved_links)
+    app.connect("env-purge-doc", _purge_links)
+    app.connect("build-finished", _write_link_report)
     directives.setup(app)
     frus.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
+    return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
