@@ -102,11 +102,11 @@ def clean(book: Path) -> None:
 
 
 def build_kit(kit: Path) -> float:
-    return sh([PY, "-m", "sourcebook.cli", "build", "--edition", "student", "--root", str(kit)], kit)
+    return sh([PY, "-m", "sourcebook", "build", "--edition", "student", "--root", str(kit)], kit)
 
 
 def build_bare(bare: Path) -> float:
-    return sh([PY, "-m", "jupyter_book.cli.main", "build", str(bare), "-W", "-q"], bare)
+    return sh([str(Path(PY).parent / "jupyter-book"), "build", str(bare), "-W", "-q"], bare)
 
 
 def bench_builds(reps: int) -> dict:
@@ -141,8 +141,10 @@ def bench_pages(site: Path, loads: int) -> dict:
     import threading
     import functools
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a, **k: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"

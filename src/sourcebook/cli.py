@@ -56,18 +56,13 @@ def check(root: str | None) -> None:
     click.echo("All seeds, exercise sets and guides are valid.")
 
 
-def _register_optional() -> None:
-    """Commands that live in their own modules."""
-    import importlib
-    for module, name in (("cli_grade", "grade"), ("cli_worksheet", "worksheet"),
-                         ("cli_new", "new")):
-        try:
-            mod = importlib.import_module(f"sourcebook.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"sourcebook.{module}":
-                raise
-            continue
-        main.add_command(getattr(mod, name))
+def _register() -> None:
+    """Commands that live in their own modules (each imports only what it needs)."""
+    from .cli_grade import grade
+    from .cli_new import new
+    from .cli_worksheet import worksheet
+    for command in (grade, worksheet, new):
+        main.add_command(command)
 
 
-_register_optional()
+_register()

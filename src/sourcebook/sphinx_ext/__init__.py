@@ -31,27 +31,49 @@ def _config_inited(app: Sphinx, config) -> None:
     app.tags.add(edition)
     if edition == "student":
         config.exclude_patterns.append("book/instructor/**")
-    # Theme-level fixes (accessibility, print) and the kit's widget assets: all local files.
-    config.html_static_path = [*config.html_static_path, str(ASSETS)]
+    # Theme-level template fixes; the assets are shipped minified at builder-inited.
     config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
+
+
+def _ship_assets(app: Sphinx) -> Path:
+    """Minified copies of the kit's JS and CSS, in a folder of this build's own."""
+    import rcssmin
+    import rjsmin
+
+    from ..render import static
+    folder = Path(app.doctreedir) / "_kit_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
+        text = path.read_text(encoding="utf-8")
+        small = rjsmin.jsmin(text) if path.suffix == ".js" else rcssmin.cssmin(text)
+        (folder / path.name).write_text(small, encoding="utf-8")
+    return folder
 
 
 def _builder_inited(app: Sphinx) -> None:
     from ..figures.build import generate_figures
-    from ..render import static
 
     book_dir = Path(app.srcdir) / "book"
     app.env.sourcebook_figure_alts = generate_figures(book_dir)
-    for path in static.asset_paths():
-        if path.suffix == ".css":
-            app.add_css_file(path.name)
-        elif path.suffix == ".js":
-            app.add_js_file(path.name, defer="defer")
-    app.config.html_static_path.extend(str(p.parent) for p in static.asset_paths()
-                                       if str(p.parent) not in app.config.html_static_path)
+    app.config.html_static_path.append(str(_ship_assets(app)))
     app.add_css_file("sourcebook-theme.css")
     app.add_js_file("sourcebook-theme.js", defer="defer")
+    app.add_css_file("sourcebook.css")
+    app.add_js_file("sourcebook.js", defer="defer")
     app.config.thebe_config = {**(app.config.thebe_config or {}), "always_load": False}
+
+
+def _widget_assets_where_needed(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Pages without an exercise set or a close reader load none of the widget code."""
+    body = context.get("body", "")
+    if "sb-set" in body or "sb-reader" in body:
+        return
+    for key in ("script_files", "css_files"):
+        context[key] = [a for a in context.get(key, [])
+                        if Path(str(getattr(a, "filename", a) or "")).name not in WIDGET_ASSETS]
 
 
 def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -121,6 +143,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _repair_aria)
+    app.connect("html-page-context", _widget_assets_where_needed)
     app.connect("doctree-read", _collect_links)
     app.connect("doctree-resolved", _collect_resolved_links)
     app.connect("env-purge-doc", _purge_links)

@@ -216,7 +216,8 @@ function toolbar(bar){
 function init(){
  $$(D,'.sb-set:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');try{exerciseSet(s)}catch(e){console.error(e)}});
  $$(D,'.sb-reader:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');reader(s)});
- $$(D,'.sb-toolbar:not(.sb-tb)').forEach(b=>{b.classList.add('sb-tb');toolbar(b)})}
+ $$(D,'.sb-toolbar:not(.sb-tb)').forEach(b=>{b.classList.add('sb-tb');toolbar(b)});
+ window.sourcebookReadyAt=performance.now()}
 window.sourcebook={check,explain,optionFeedback,get,put,init};
 D.readyState=='loading'?D.addEventListener('DOMContentLoaded',init):init();
 })();

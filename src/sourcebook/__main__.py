@@ -1,0 +1,5 @@
+"""`python -m sourcebook ...` is the `sourcebook` command."""
+
+from .cli import main
+
+main()
