@@ -121,15 +121,18 @@ def bench_builds(reps: int) -> dict:
         bare_times.append(build_bare(bare))
     ratios = [k / b for k, b in zip(kit_times, bare_times)]
     # Incremental: touch one prose page; notebook outputs come from the execution cache.
-    incr = []
+    incr, bare_incr = [], []
     for _ in range(reps):
-        page = kit / "book" / "credits.md"
-        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        incr.append(build_kit(kit))
+        for book, build, times in ((kit, build_kit, incr), (bare, build_bare, bare_incr)):
+            page = book / "book" / "credits.md"
+            page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            times.append(build(book))
     clean_median = statistics.median(kit_times)
     return {"kit_clean_s": kit_times, "bare_clean_s": bare_times,
             "build_overhead": round(statistics.median(ratios), 3),
             "incremental_s": incr, "incremental_ratio": round(statistics.median(incr) / clean_median, 3),
+            "bare_incremental_s": bare_incr,
+            "bare_incremental_ratio": round(statistics.median(bare_incr) / statistics.median(bare_times), 3),
             "site": str(kit / "_build" / "student" / "html")}
 
 
@@ -179,9 +182,11 @@ def bench_pages(site: Path, loads: int) -> dict:
             page = ctx.new_page()
             page.goto(base + busiest, wait_until="load")
             page.wait_for_function("window.sourcebookReadyAt !== undefined", timeout=10_000)
+            # Deferred scripts run just before DOMContentLoaded, so the widgets are often ready
+            # before it: count that as 0, and report the kit's own set-up time beside it.
             tti.append(page.evaluate(
-                "window.sourcebookReadyAt - performance.getEntriesByType('navigation')[0]"
-                ".domContentLoadedEventStart"))
+                "[Math.max(0, window.sourcebookReadyAt - performance.getEntriesByType('navigation')[0]"
+                ".domContentLoadedEventStart), window.sourcebookReadyAt - window.sourcebookInitAt]"))
             page.close()
         browser.close()
     server.shutdown()
@@ -221,8 +226,12 @@ def table(r: dict) -> str:
          f'{p["total_bytes_per_page_median"] / 1000:.0f} / {p["total_bytes_per_page_max"] / 1000:.0f} KB', "—", None),
         ("Requests to other hosts (all pages)", str(p["external_requests"]), "0",
          p["external_requests"] == 0),
-        (f'Time to interactive ({p["items_on_tti_page"]} exercises, median of {len(p["tti_ms_runs"])})',
-         f'{p["tti_ms"]:.1f} ms', "≤ 50 ms", p["tti_ms"] <= TARGETS["tti_ms"]),
+        ("Incremental rebuild of the bare book / its clean build (for comparison)",
+         f'{b["bare_incremental_ratio"]:.2f}×', "—", None),
+        (f'Time to interactive after DOMContentLoaded ({p["items_on_tti_page"]} exercises + reader, '
+         f'median of {len(p["tti_ms_runs"])})', f'{p["tti_ms"]:.1f} ms', "≤ 50 ms",
+         p["tti_ms"] <= TARGETS["tti_ms"]),
+        ("Kit set-up time on that page (its init, start to all ready)", f'{p["init_ms"]:.1f} ms', "—", None),
         ("Grading throughput (1,000 students × 60 items)", f'{g["responses_per_s"]:,.0f} responses/s',
          "≥ 50,000/s", g["responses_per_s"] >= TARGETS["grading_per_s"]),
         ("Grading peak memory", f'{g.get("peak_mb", 0):.1f} MB', "—", None),

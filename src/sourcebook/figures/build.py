@@ -76,3 +76,15 @@ def generate_figures(book_dir: Path, *, force: bool = False) -> dict[str, str]:
     else:
         alts[MAP_PNG] = korea_map_alt_text()
     return alts
+
+
+def stale_figures(book_dir: Path) -> list[str]:
+    """The generated figures that are missing or older than their inputs."""
+    book = _book_folder(Path(book_dir))
+    return [name for name, inputs in figure_inputs(book).items()
+            if not _up_to_date(book / GENERATED_DIR / name, inputs)]
+
+
+if __name__ == "__main__":   # `python -m sourcebook.figures.build BOOK_DIR`: the build runs this
+    import sys              # beside Sphinx, so the figures draw while the pages are read
+    generate_figures(Path(sys.argv[1]))

@@ -355,7 +355,8 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
     ap = "".join(f'<p class="sb-ap-{b.kind}">{escape(" ".join(b.raw.split()))}</p>'
                  for b in source.blocks if b.kind in ("file-number", "heading", "classification",
                                                        "date", "subject"))
-    paras = [f'<p class="sb-pg0"><span class="sb-pg">[Page {source.sentences[0].page}]</span></p>']
+    # FRUS prints no marker for the first page; say which page it is without imitating one.
+    paras = [f'<p class="sb-pg0"><span class="sb-pg">p.&#8239;{source.sentences[0].page}</span></p>']
     for p in source.paragraphs:
         sentences = " ".join(marks.sentence_html(s, _page_marks(s)) for s in p.sentences)
         nid = f"{uid}-n-{p.id}"

@@ -214,6 +214,7 @@ function toolbar(bar){
   f.value=''})}}
 
 function init(){
+ window.sourcebookInitAt=window.sourcebookInitAt||performance.now();
  $$(D,'.sb-set:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');try{exerciseSet(s)}catch(e){console.error(e)}});
  $$(D,'.sb-reader:not(.sb-js)').forEach(s=>{s.classList.add('sb-js');reader(s)});
  $$(D,'.sb-toolbar:not(.sb-tb)').forEach(b=>{b.classList.add('sb-tb');toolbar(b)});
