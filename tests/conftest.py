@@ -33,3 +33,13 @@ def built(tmp_path_factory):
             cache[edition] = build_book(ROOT, edition, out)
         return cache[edition]
     return build
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The real book: its context and every exercise item (the data must load cleanly)."""
+    from sourcebook.exercises.loader import BookContext, load_all
+    ctx = BookContext.load(ROOT)
+    sets, problems = load_all(ctx)
+    assert not problems
+    return ctx, [i for s in sets for i in s.items]

@@ -15,9 +15,7 @@ import re
 import pytest
 
 from sourcebook.exercises.check import perfect_response
-from sourcebook.exercises.loader import BookContext, load_all
 from sourcebook.exercises.normalize import expand_variants
-from conftest import ROOT
 
 pytestmark = pytest.mark.build
 HASH = re.compile(r"^[0-9a-f]{16,64}$")
@@ -49,14 +47,6 @@ def site_text(built):
             raw = path.read_text(encoding="utf-8", errors="replace")
             texts[path.relative_to(site).as_posix()] = re.sub(r"\s+", " ", html.unescape(raw))
     return texts
-
-
-@pytest.fixture(scope="module")
-def book():
-    ctx = BookContext.load(ROOT)
-    sets, problems = load_all(ctx)
-    assert not problems
-    return ctx, [i for s in sets for i in s.items]
 
 
 @pytest.fixture(scope="module")

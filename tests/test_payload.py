@@ -9,7 +9,7 @@ import yaml
 from pydantic import TypeAdapter
 
 from sourcebook.exercises.check import check, perfect_response
-from sourcebook.exercises.loader import BookContext, load_all
+from sourcebook.exercises.loader import BookContext
 from sourcebook.exercises.normalize import normalise
 from sourcebook.exercises.schema import Item
 from sourcebook.render.payload import (MAGIC, build_payload, canonical, cloze_accepted, decrypt,
@@ -24,14 +24,6 @@ VCTX = BookContext(root=ROOT, book_id="test-book", content_version="1",
                    sources={MEMO: load_source(MEMO, ROOT)}, variants=VECTORS["variants"],
                    default_source=MEMO)
 VITEMS = [TypeAdapter(Item).validate_python(raw) for raw in VECTORS["items"]]
-
-
-@pytest.fixture(scope="module")
-def book():
-    ctx = BookContext.load(ROOT)
-    sets, problems = load_all(ctx)
-    assert not problems
-    return ctx, [i for s in sets for i in s.items]
 
 
 def all_items(book):

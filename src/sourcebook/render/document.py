@@ -49,7 +49,6 @@ def _sentence_html(s: Sentence) -> str:
 
 def render_document(source: PrimarySource) -> str:
     """The memo as printed, apparatus first, for "The document" page."""
-    ap = source.apparatus
     rows = []
     for block in source.blocks:
         if block.kind in APPARATUS_LABELS:
