@@ -27,6 +27,7 @@ Duplicates in a list response count once.
 
 from __future__ import annotations
 
+import abc
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -80,7 +81,7 @@ def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list, tuple, dict)) and len(value) == 0)
 
 
-class Key:
+class Key(abc.ABC):
     """An item's answer key, worked out once; `check` marks one response."""
 
     def __init__(self, item):
@@ -109,8 +110,9 @@ class Key:
             return self.unanswered()
         return self._check(response)
 
-    def _check(self, response: Any) -> Result:  # pragma: no cover - every type overrides it
-        raise NotImplementedError
+    @abc.abstractmethod
+    def _check(self, response: Any) -> Result:
+        """Score a non-empty response; each item type's key defines it."""
 
     # For item analysis ---------------------------------------------------------------------
     def wrong_choices(self, response: Any) -> list[str]:
@@ -435,6 +437,8 @@ class _Broken(Key):
 
     def check(self, response):
         return self.invalid(self.reason)
+
+    _check = check
 
 
 def compile_item(item, ctx=None) -> Key:
