@@ -68,3 +68,9 @@ def test_notebook_chapter_has_launch_buttons(built):
     assert "colab.research.google.com/github/sourcebook-lessons/sourcebook/blob/main/book/live-notebook.ipynb" in page
     # prose pages are not notebooks: no launch buttons there
     assert "mybinder.org" not in (built("student") / "book" / "war.html").read_text(encoding="utf-8")
+
+
+def test_the_site_entry_page_redirects_with_an_icon_and_a_link(built):
+    index = (built("student") / "index.html").read_text(encoding="utf-8")
+    assert 'url=book/intro.html' in index and '<a href="book/intro.html">' in index
+    assert '<link rel="icon" href="_static/favicon.png">' in index

@@ -162,6 +162,28 @@ def _write_link_report(app: Sphinx, exception) -> None:
     logger.info(f"external links: {len(by_url)} listed in {report}")
 
 
+def _complete_redirect(app: Sphinx, exception) -> None:
+    """The site's index.html is a bare meta-refresh written by sphinx-external-toc. Without a
+    favicon link a browser asks the *host root* for /favicon.ico (a 404 under a sub-path), and
+    without a link a reader whose browser ignores refreshes is stuck: give it both."""
+    import re
+    from html import escape
+    index = Path(app.outdir) / "index.html"
+    if exception or app.builder.format != "html" or not index.is_file():
+        return
+    m = re.fullmatch(r'\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*',
+                     index.read_text(encoding="utf-8"))
+    if not m:
+        return
+    target = m.group(1)
+    icon = Path(app.config.html_favicon or "").name
+    link = f'<link rel="icon" href="_static/{icon}">' if icon else ""
+    index.write_text(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(str(app.config.html_title))}'
+        f'</title>{link}<meta http-equiv="Refresh" content="0; url={target}"></head><body>'
+        f'<p><a href="{target}">Start reading</a></p></body></html>\n', encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
     from . import directives, frus
 
@@ -177,6 +199,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", _collect_resolved_links)
     app.connect("env-purge-doc", _purge_links)
     app.connect("build-finished", _write_link_report)
+    app.connect("build-finished", _complete_redirect, priority=900)
     directives.setup(app)
     frus.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
