@@ -36,10 +36,17 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def book():
-    """The real book: its context and every exercise item (the data must load cleanly)."""
+def book_sets():
+    """The real book: its context and its exercise sets (the data must load cleanly)."""
     from sourcebook.exercises.loader import BookContext, load_all
     ctx = BookContext.load(ROOT)
     sets, problems = load_all(ctx)
     assert not problems
+    return ctx, sets
+
+
+@pytest.fixture(scope="session")
+def book(book_sets):
+    """The real book: its context and every exercise item."""
+    ctx, sets = book_sets
     return ctx, [i for s in sets for i in s.items]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.loader import BookContext, load_all
+from sourcebook.exercises.loader import BookContext
 from sourcebook.exercises.schema import Item
 from sourcebook.guide import EXAMPLE, guide_path, load_guide, parse_guide
 from sourcebook.render import static
@@ -68,11 +68,8 @@ def parse(html: str) -> Tree:
 
 
 @pytest.fixture(scope="module")
-def book():
-    ctx = BookContext.load(ROOT)
-    sets, problems = load_all(ctx)
-    assert not problems
-    return ctx, sets
+def book(book_sets):
+    return book_sets
 
 
 @pytest.fixture(scope="module")
