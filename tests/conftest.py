@@ -50,3 +50,22 @@ def book(book_sets):
     """The real book: its context and every exercise item."""
     ctx, sets = book_sets
     return ctx, [i for s in sets for i in s.items]
+
+
+LESSON_PARTS = ("_config.yml", "_toc.yml", "pyproject.toml", "seeds", "book", "exercises", "src")
+
+
+def copy_lesson(dest: Path) -> Path:
+    """A copy of the lesson's folder as a JupyterHub pulls it (sources, book, data, kit), without
+    build output or caches. Returns `dest`."""
+    import shutil
+    ignore = shutil.ignore_patterns("_build", "_generated", "__pycache__", "*.egg-info",
+                                    ".ipynb_checkpoints", "*-answers.json")
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in LESSON_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest

@@ -6,6 +6,9 @@ import re
 from html import unescape
 
 import pytest
+import yaml
+
+from conftest import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -66,8 +69,43 @@ def test_notebook_chapter_has_launch_buttons(built):
     page = (built("student") / "book" / "live-notebook.html").read_text(encoding="utf-8")
     assert "mybinder.org/v2/gh/sourcebook-lessons/sourcebook/main?urlpath=" in page
     assert "colab.research.google.com/github/sourcebook-lessons/sourcebook/blob/main/book/live-notebook.ipynb" in page
+    assert "git-pull?" not in page        # no hub given: no JupyterHub button
     # prose pages are not notebooks: no launch buttons there
     assert "mybinder.org" not in (built("student") / "book" / "war.html").read_text(encoding="utf-8")
+
+
+def test_a_schools_jupyterhub_adds_a_launch_button(tmp_path, monkeypatch):
+    """`sourcebook build` with the hub's address (option or SOURCEBOOK_JUPYTERHUB_URL, which the
+    publishing workflow passes from a repository variable): an nbgitpuller link that pulls the
+    lesson's repository into the student's home and opens the notebook in JupyterLab."""
+    from urllib.parse import parse_qs, urlsplit
+    from click.testing import CliRunner
+    from sourcebook.cli import main
+    monkeypatch.setenv("SOURCEBOOK_JUPYTERHUB_URL", "https://hub.example.edu/")
+    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "html" / "book" / "live-notebook.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(https://hub\.example\.edu/[^"]+)"', page)
+    assert len(links) == 1 and 'src="../_static/images/logo_jupyterhub.svg"' in page
+    url = urlsplit(unescape(links[0]))
+    assert url.path == "/hub/user-redirect/git-pull"
+    query = {k: v[0] for k, v in parse_qs(url.query).items()}
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
+    assert query == {"repo": repo["url"], "branch": repo["branch"],
+                     "urlpath": "lab/tree/sourcebook/book/live-notebook.ipynb"}
+    # nbgitpuller puts the repository in a folder named after it: the notebook is really there
+    assert (ROOT / query["urlpath"].split("/", 3)[3]).is_file()
+    assert "hub.example.edu" not in (tmp_path / "html" / "book" / "war.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("bad", ["hub.example.edu", "ftp://hub.example.edu", "https://"])
+def test_a_jupyterhub_address_that_is_not_a_web_address_is_refused(bad, tmp_path):
+    from click.testing import CliRunner
+    from sourcebook.cli import main
+    result = CliRunner().invoke(main, ["build", "--root", str(ROOT), "--out", str(tmp_path),
+                                       "--jupyterhub-url", bad])
+    assert result.exit_code != 0 and "JupyterHub address" in result.output
+    assert "https://hub.example.edu" in result.output and not (tmp_path / "html").exists()
 
 
 def test_the_site_entry_page_redirects_with_an_icon_and_a_link(built):

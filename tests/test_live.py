@@ -215,6 +215,23 @@ def test_reader_notes_are_saved_and_stay_text(reader, tmp_path):
     assert again.notes["p2"].value == HOSTILE
 
 
+def test_reader_and_exercises_sharing_one_file_keep_each_others_work(reader, tmp_path):
+    """The notebook shows the reader and an exercise set side by side, both saving into the
+    same answers file (found in JupyterLab: each once wrote its own stale copy over the other)."""
+    r, _ = reader
+    exercises = live.ExerciseSetWidget(SET, CTX, tmp_path / "answers.json")
+    first = ITEMS[0]
+    put(exercises.item(first.id), perfect_response(first, CTX))
+    exercises.item(first.id).check()
+    r.notes["p1"].value = "my note"                       # the reader's copy predates the answer
+    exercises.who.value = "Ada"                           # the set's copy predates the note
+    again = live.ExerciseSetWidget(SET, CTX, tmp_path / "answers.json")    # a re-run cell
+    again.item(first.id).check()
+    data = json.loads((tmp_path / "answers.json").read_text("utf-8"))
+    assert data["notes"][MEMO]["p1"] == "my note" and data["student"]["name"] == "Ada"
+    assert data["responses"][first.id]["attempts"] == 2
+
+
 def test_sentence_starter_goes_into_the_note(reader):
     r, _ = reader
     box = r.widget.children[-2]                      # the note box of ¶3

@@ -36,14 +36,31 @@ def edition_toc(root: Path, edition: str, out: Path) -> Path:
     return merged
 
 
+def check_hub_url(url: str | None) -> str:
+    """The hub's address without a trailing slash; BuildError for anything but http(s)://host."""
+    from urllib.parse import urlsplit
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise BuildError(f"JupyterHub address {url!r}: give the hub's web address, "
+                         "for example https://hub.example.edu")
+    return url.rstrip("/")
+
+
 def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
                fresh: bool = False, quiet: bool = True, strict: bool = True,
-               builder: str = "html") -> Path:
-    """Build `edition` of the book at `root`; returns the folder with index.html."""
+               builder: str = "html", jupyterhub_url: str | None = None) -> Path:
+    """Build `edition` of the book at `root`; returns the folder with index.html.
+
+    `jupyterhub_url` (a school's hub, e.g. https://hub.example.edu) adds a JupyterHub launch
+    button to the notebook chapters: it opens them there through nbgitpuller."""
     from jupyter_book.sphinx import build_sphinx
 
     if edition not in EDITIONS:
         raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
+    hub = check_hub_url(jupyterhub_url)
     root = root.resolve()
     out = (out or root / "_build" / edition).resolve()
     html = out / builder
@@ -57,6 +74,8 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
     overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
                  "latex_individualpages": False,
                  "nb_execution_cache_path": str(out / ".jupyter_cache")}
+    if hub:
+        overrides["sourcebook_jupyterhub_url"] = hub
     warnings = io.StringIO()
     old = os.getcwd()
     os.chdir(root)   # notebooks and figure code resolve paths from the book's root

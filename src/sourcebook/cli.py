@@ -30,13 +30,18 @@ def main() -> None:
 @click.option("--fresh", is_flag=True, help="Rebuild every page, not only the changed ones.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True), default=None,
               help="The book's folder (default: found upwards from here).")
-def build(edition: str, out: str | None, fresh: bool, root: str | None) -> None:
+@click.option("--jupyterhub-url", envvar="SOURCEBOOK_JUPYTERHUB_URL", default=None,
+              metavar="URL", help="Your school's JupyterHub: adds a JupyterHub launch button "
+              "to the notebook chapters (env: SOURCEBOOK_JUPYTERHUB_URL).")
+def build(edition: str, out: str | None, fresh: bool, root: str | None,
+          jupyterhub_url: str | None) -> None:
     """Build the book as a static site (warnings are errors)."""
     from .build import BuildError, build_book
     book = _root(root)
     click.echo(f"Building the {edition} edition of {book} ...")
     try:
-        html = build_book(book, edition, Path(out) if out else None, fresh=fresh)
+        html = build_book(book, edition, Path(out) if out else None, fresh=fresh,
+                          jupyterhub_url=jupyterhub_url)
     except BuildError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"Built. Open {(html / 'index.html').as_uri()}")

@@ -57,16 +57,22 @@ def _num(x: float) -> str:
 
 class AnswersFile:
     """The answers JSON of one student in one file. Every change rewrites the file atomically
-    (a temporary file in the same folder, then os.replace), so a crash never leaves half a file."""
+    (a temporary file in the same folder, then os.replace), so a crash never leaves half a file.
+
+    Several widgets share one file (the reader writes notes, each exercise set its responses,
+    and a student may re-run a cell): each change is applied to the file as it is on disk, so
+    no widget's stale copy ever overwrites another's work."""
 
     def __init__(self, path: str | Path, book_id: str, content_version: str):
         self.path = Path(path)
         self.book_id, self.content_version = book_id, content_version
-        self.doc = self._read() or {
-            "format": "sourcebook-answers", "version": 1,
-            "book": {"id": book_id, "content_version": content_version},
-            "student": {"name": "", "id": ""}, "exported_at": _now(), "responses": {},
-            "notes": {}}
+        self.doc = self._read() or self._empty()
+
+    def _empty(self) -> dict:
+        return {"format": "sourcebook-answers", "version": 1,
+                "book": {"id": self.book_id, "content_version": self.content_version},
+                "student": {"name": "", "id": ""}, "exported_at": _now(), "responses": {},
+                "notes": {}}
 
     def _read(self) -> dict | None:
         """The file's document; None when there is no file yet. A file that is not this
@@ -82,36 +88,43 @@ class AnswersFile:
                 or not isinstance(doc.get("responses"), dict):
             raise SourcebookError(self.path, "this file is not the answers of this book; "
                                   "choose another file (it was left as it is)")
-        doc.setdefault("notes", {})
+        if not isinstance(doc.get("notes"), dict):
+            doc["notes"] = {}
         return doc
+
+    def _change(self, apply) -> Any:
+        """Re-read the file, apply one change to it, write it back; returns what `apply` did."""
+        self.doc = self._read() or self._empty()
+        result = apply(self.doc)
+        self.save()
+        return result
 
     def record(self, item_id: str) -> dict | None:
         return self.doc["responses"].get(item_id)
 
     def put(self, item_id: str, response: Any, source: str | None, *, attempt: bool) -> dict:
-        now = _now()
-        rec = self.doc["responses"].setdefault(item_id, {"response": None, "attempts": 0,
-                                                         "first_at": None, "last_at": None})
-        rec["response"] = response
-        if source:
-            rec["source"] = source
-        if attempt:
-            rec["attempts"] += 1
-            rec["first_at"] = rec["first_at"] or now
-            rec["last_at"] = now
-        self.save()
-        return rec
+        def apply(doc: dict) -> dict:
+            now = _now()
+            rec = doc["responses"].setdefault(item_id, {"response": None, "attempts": 0,
+                                                        "first_at": None, "last_at": None})
+            rec["response"] = response
+            if source:
+                rec["source"] = source
+            if attempt:
+                rec["attempts"] += 1
+                rec["first_at"] = rec["first_at"] or now
+                rec["last_at"] = now
+            return rec
+        return self._change(apply)
 
     def note(self, source: str, pid: str) -> str:
         return self.doc["notes"].get(source, {}).get(pid, "")
 
     def set_note(self, source: str, pid: str, text: str) -> None:
-        self.doc["notes"].setdefault(source, {})[pid] = text
-        self.save()
+        self._change(lambda doc: doc["notes"].setdefault(source, {}).__setitem__(pid, text))
 
     def set_student(self, name: str) -> None:
-        self.doc["student"] = {"name": name, "id": ""}
-        self.save()
+        self._change(lambda doc: doc.__setitem__("student", {"name": name, "id": ""}))
 
     def save(self) -> None:
         """Write the whole document atomically (answers.write_atomic). It is not validated

@@ -33,6 +33,13 @@ def _config_inited(app: Sphinx, config) -> None:
         config.exclude_patterns.append("book/instructor/**")
     # Theme-level template fixes; the assets are shipped minified at builder-inited.
     config.templates_path = [str(TEMPLATES), *config.templates_path]
+    # A school's own JupyterHub (given at build time, e.g. by the publishing workflow) adds a
+    # JupyterHub launch button beside Binder and Colab; _config.yml stays the same for everyone.
+    if config.sourcebook_jupyterhub_url:
+        options = dict(config.html_theme_options or {})
+        options["launch_buttons"] = {**options.get("launch_buttons", {}),
+                                     "jupyterhub_url": config.sourcebook_jupyterhub_url}
+        config.html_theme_options = options
 
 
 WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
@@ -188,6 +195,7 @@ def setup(app: Sphinx) -> dict:
     from . import directives, frus
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
+    app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
