@@ -108,6 +108,20 @@ def test_a_jupyterhub_address_that_is_not_a_web_address_is_refused(bad, tmp_path
     assert "https://hub.example.edu" in result.output and not (tmp_path / "html").exists()
 
 
+def test_each_citation_label_names_one_work(built):
+    """A reader of a printed page sees only "(Matray, 2002a)": one label, one work."""
+    works: dict[str, set[str]] = {}
+    for page in built("student").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for href, label in re.findall(r'<a class="reference internal" href="(?:[^"]*/)?'
+                                      r'(bibliography\.html#[^"]+)"[^>]*>([^<]+)</a>', html):
+            works.setdefault(unescape(label), set()).add(href)
+    assert len(works) >= 20, sorted(works)
+    shared = {label: hrefs for label, hrefs in works.items() if len(hrefs) > 1}
+    assert not shared, f"one label, several works: {shared}"
+    assert "Matray, 2002a" in works and "Matray, 2002b" in works
+
+
 def test_the_site_entry_page_redirects_with_an_icon_and_a_link(built):
     index = (built("student") / "index.html").read_text(encoding="utf-8")
     assert 'url=book/intro.html' in index and '<a href="book/intro.html">' in index
