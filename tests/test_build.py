@@ -122,6 +122,27 @@ def test_each_citation_label_names_one_work(built):
     assert "Matray, 2002a" in works and "Matray, 2002b" in works
 
 
+def test_an_edited_bibliography_reaches_the_pages_that_cite_it(tmp_path):
+    """The second build is incremental, as `make book` is after an author edits references.bib
+    (each build its own process, as from the command line)."""
+    import subprocess
+    import sys
+    from conftest import copy_lesson
+    book = copy_lesson(tmp_path / "book")
+    build = [sys.executable, "-m", "sourcebook", "build", "--root", str(book),
+             "--out", str(tmp_path / "out")]
+    page = tmp_path / "out" / "html" / "book" / "aftermath.html"
+    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert ">Matray, 2002b<" in page.read_text(encoding="utf-8")
+    bib = book / "book" / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("{2002b}", "{2002c}"), "utf-8")
+    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    text = page.read_text(encoding="utf-8")
+    assert ">Matray, 2002c<" in text and ">Matray, 2002b<" not in text
+
+
 def test_the_site_entry_page_redirects_with_an_icon_and_a_link(built):
     index = (built("student") / "index.html").read_text(encoding="utf-8")
     assert 'url=book/intro.html' in index and '<a href="book/intro.html">' in index

@@ -191,6 +191,22 @@ def _complete_redirect(app: Sphinx, exception) -> None:
         f'<p><a href="{target}">Start reading</a></p></body></html>\n', encoding="utf-8")
 
 
+def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> list[str]:
+    """sphinxcontrib-bibtex re-renders the bibliography page when references.bib changes, but
+    not the pages that cite it: an incremental build would keep yesterday's "(Matray, 2002)"
+    there. When the .bib files' bytes change, every citing page is written again."""
+    import hashlib
+    digest = hashlib.sha256()
+    for name in app.config.bibtex_bibfiles or []:
+        path = Path(app.confdir) / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    before = env.__dict__.get("sourcebook_bib_digest")
+    env.sourcebook_bib_digest = digest.hexdigest()
+    if before is None or before == env.sourcebook_bib_digest:
+        return []
+    return sorted({ref.docname for ref in env.get_domain("cite").citation_refs})
+
+
 def setup(app: Sphinx) -> dict:
     from . import directives, frus
 
@@ -201,6 +217,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_thebe)
     app.connect("source-read", _wait_figures)
     app.connect("env-updated", lambda app, env: _wait_figures(app))
+    app.connect("env-updated", _rewrite_citing_pages_when_the_bibliography_changes)
     app.connect("html-page-context", _repair_aria)
     app.connect("html-page-context", _widget_assets_where_needed)
     app.connect("doctree-read", _collect_links)
