@@ -330,6 +330,11 @@ def test_book_builds_with_both_sources(added, tmp_path):
     memo_page = (site / "book" / "document.html").read_text(encoding="utf-8")
     assert "Muccio" not in memo_page and 'data-source="rusk-1951-01-12-continued-resistance"' \
         in memo_page
+    # every question is stored and exported under its own source (not the book's only one:
+    # with two sources there is no default)
+    item_source = r'<li class="sb-item"[^>]*data-item="[^"]+"[^>]*data-source="([^"]*)"'
+    assert set(re.findall(item_source, page)) == {SLUG}
+    assert set(re.findall(item_source, memo_page)) == {"rusk-1951-01-12-continued-resistance"}
 
 
 def test_a_slug_taken_by_an_exercise_set_is_refused(book):

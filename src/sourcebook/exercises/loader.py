@@ -545,12 +545,13 @@ def _cross_check(item, raw: dict, base: tuple, lines: Lines, shown: str, info: S
         problem(f'"{slug}" is not a seed in seeds/' + _suggest(slug, ctx.sources),
                 "source" if item.source else "type")
         return item, errors
-    if isinstance(item, _NEEDS_SOURCE):
-        if source is None:
-            problem("names no source: give source: here or in the set", "type")
-            return item, errors
-        if item.source != slug:
-            item = item.model_copy(update={"source": slug})   # self-contained for the checker
+    if isinstance(item, _NEEDS_SOURCE) and source is None:
+        problem("names no source: give source: here or in the set", "type")
+        return item, errors
+    if source is not None and item.source != slug:
+        # Every item carries its source: the checker needs it, and so do the widgets and the
+        # answers file, which keep each source's answers apart in a book of several sources.
+        item = item.model_copy(update={"source": slug})
 
     if isinstance(item, Evidence):
         known = source.sentence_ids()

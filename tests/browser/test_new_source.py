@@ -1,0 +1,80 @@
+"""A second source added with `sourcebook new` works in the browser: its starter questions are
+answered and checked on its own chapter, and its answers carry its own source, apart from the
+memo's (one book, one answers file, each response tagged with its source)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sourcebook.exercises.check import perfect_response
+from sourcebook.exercises.loader import BookContext, load_set
+
+from .pages import answer, wrong_response
+
+from test_scaffold import CHAPTER, FIXTURE, SLUG, copy_book, run_new   # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory, serve):
+    from sourcebook.build import build_book
+    book = copy_book(tmp_path_factory.mktemp("two-sources") / "book")
+    result = run_new(book, FIXTURE)
+    assert result.exit_code == 0, result.output
+    site = build_book(book, "student", book / "_build" / "student")
+    ctx = BookContext.load(book)
+    starter = load_set(book / "exercises" / f"{SLUG}.yml", ctx)
+    return serve(site), ctx, starter
+
+
+def checked(li) -> str:
+    li.locator(".sb-check").click()
+    li.locator(".sb-fb .sb-v").wait_for()
+    return li.locator(".sb-fb .sb-v").inner_text()
+
+
+def test_the_starter_questions_work_and_stay_apart_from_the_memo(page, two_sources, tmp_path,
+                                                                 foreign):
+    base, ctx, starter = two_sources
+    page.goto(base + f"{CHAPTER}.html")
+    page.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    assert page.locator(".sb-set.sb-js .sb-item").count() == len(starter.items) >= 5
+
+    first = next(i for i in starter.items if i.type != "short-answer")
+    li = page.locator(f"#sb-{first.id}")
+    answer(li, first, wrong_response(first, ctx))
+    assert "Not right yet" in checked(li)
+    written = [i for i in starter.items if i.type == "short-answer"]
+    for item in starter.items:
+        li = page.locator(f"#sb-{item.id}")
+        if item in written:
+            li.locator(".sb-t").fill("It was sent by telegram from Pusan.")
+            assert "recorded" in checked(li), item.id
+            continue
+        answer(li, item, perfect_response(item, ctx))
+        assert "Correct" in checked(li), item.id
+    prog = page.locator(f"#sb-set-{starter.info.id} .sb-prog").text_content()
+    n = len(starter.items)
+    assert prog == f"{n} of {n} answered, {n - len(written)} correct"
+
+    # the memo's chapter: none of the telegram's answers shows up among its questions
+    page.goto(base + "book/document.html")
+    page.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    assert page.locator(".sb-set.sb-js .sb-prog").first.text_content().startswith("0 of ")
+    memo_item = page.locator(".sb-set.sb-js .sb-item").first
+    assert memo_item.locator(".sb-fb .sb-v").count() == 0
+
+    # back on the new chapter: the export holds the telegram's answers, tagged with its source
+    page.goto(base + f"{CHAPTER}.html")
+    page.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    page.locator(f"#sb-set-{starter.info.id} .sb-who").fill("Ada")
+    with page.expect_download() as dl:
+        page.locator(f"#sb-set-{starter.info.id} .sb-exp").click()
+    path = tmp_path / "ada.json"
+    dl.value.save_as(path)
+    doc = json.loads(path.read_text("utf-8"))
+    assert set(doc["responses"]) == {i.id for i in starter.items}
+    assert {k: r["source"] for k, r in doc["responses"].items()} == {i.id: SLUG for i in starter.items}
+    assert doc["student"]["name"] == "Ada" and not doc["notes"]
+    assert foreign(page.requests, base) == []
