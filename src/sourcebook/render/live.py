@@ -198,7 +198,8 @@ class ItemWidget:
                                      description=f"¶{sid[1:].replace('.s', '.')} "
                                                  f"{source.sentence(sid).text}")
                           for sid in self.ids]
-                return W.VBox(self.w)
+                return W.VBox([W.HTML("Tick the sentence or sentences that answer the question."),
+                               *self.w])
             case Ordering():
                 texts = {e.id: plain(e.text) for e in it.entries or []}
                 self.texts = texts

@@ -137,7 +137,7 @@ def _body(item, ctx) -> str:
                 f'{_sid_label(sid)}</span> <span>{escape(source.sentence(sid).text)}</span>'
                 f'</label></li>'
                 for sid in evidence_scope(item, source))
-            return ('<p class="sb-how">Tick each sentence that answers the question.</p>'
+            return ('<p class="sb-how">Tick the sentence or sentences that answer the question.</p>'
                     f'<ul class="sb-ev">{rows}</ul>')
         case MarkWords():
             tokens, _ = mark_tokens(item, ctx)
