@@ -143,6 +143,21 @@ def test_an_edited_bibliography_reaches_the_pages_that_cite_it(tmp_path):
     assert ">Matray, 2002c<" in text and ">Matray, 2002b<" not in text
 
 
+def test_the_timeline_reads_as_text_with_a_source_for_each_event(built):
+    from sourcebook.timeline import load_timeline
+    events = load_timeline(ROOT / "book" / "data" / "timeline.yml")
+    page = (built("student") / "book" / "war.html").read_text(encoding="utf-8")
+    listing = re.search(r'<ul class="[^"]*sb-timeline-list[^"]*">(.*?)</ul>', page, re.S)
+    rows = re.findall(r"<li>(.*?)</li>", listing.group(1), re.S)
+    assert len(rows) == len(events) >= 20
+    straight = str.maketrans("“”‘’", "\"\"''")      # the page has typographic quotes
+    for event, row in zip(events, rows):
+        assert _text(row).translate(straight).startswith(
+            f"{event.date.day} {event.date:%B %Y}: {event.detail}")
+        assert unescape(re.search(r'href="([^"]+)"', row).group(1)) == event.source
+    assert "Source: FRUS 1951, vol. VII, pt. 1, doc. 52." in _text(listing.group(1))
+
+
 def test_the_site_entry_page_redirects_with_an_icon_and_a_link(built):
     index = (built("student") / "index.html").read_text(encoding="utf-8")
     assert 'url=book/intro.html' in index and '<a href="book/intro.html">' in index

@@ -7,14 +7,17 @@
     ```{objectives-table}```             every objective of the book (teacher guide)
     ```{answer-key}```                   every item's answer (instructor edition only)
     ```{alignment-matrix}```             objectives x skills, with the items that assess each
+    ```{timeline-list}```                book/data/timeline.yml as text: date, event, its source
 
 Data is read through the same loaders that `sourcebook check` uses, once per build.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from docutils import nodes
@@ -145,6 +148,45 @@ class ObjectivesTableDirective(_KitDirective):
                      f'<th scope="col">Objective</th></tr></thead><tbody>{rows}</tbody></table>')]
 
 
+FRUS_URL = re.compile(r"^https://history\.state\.gov/historicaldocuments/(?P<volume_id>[^/]+)/"
+                      r"d(?P<doc>\d+)$")
+
+
+def source_name(url: str) -> str:
+    """How a source link reads: a FRUS document by its citation, any other page by its site."""
+    from .frus import label
+    m = FRUS_URL.match(url)
+    if m:
+        return label(m.groupdict())
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+class TimelineListDirective(_KitDirective):
+    """The chart's events as text, for reading on a phone, with a screen reader, or to check a
+    date: every event of book/data/timeline.yml with its date, what happened, and its source."""
+
+    def run(self):
+        from ..timeline import TimelineError, load_timeline
+        path = Path(self.env.srcdir) / "book" / "data" / "timeline.yml"
+        try:
+            events = load_timeline(path)
+        except TimelineError as err:
+            return self.fail(f"timeline-list: {err}")
+        self.depend(path)
+        items = nodes.bullet_list(classes=["sb-timeline-list"])
+        for e in events:
+            para = nodes.paragraph()
+            para += nodes.strong(text=f"{e.date.day} {e.date:%B %Y}")
+            para += nodes.Text(f": {e.detail}")
+            if e.date_note:
+                para += nodes.Text(f" ({e.date_note})")
+            para += nodes.Text(" Source: ")
+            para += nodes.reference("", source_name(e.source), refuri=e.source)
+            para += nodes.Text(".")
+            items += nodes.list_item("", para)
+        return [items]
+
+
 def _all_sets(directive: _KitDirective):
     from ..exercises.loader import load_all
     ctx = directive.ctx()
@@ -216,4 +258,5 @@ def setup(app) -> None:
     app.add_directive("objectives-table", ObjectivesTableDirective)
     app.add_directive("answer-key", AnswerKeyDirective)
     app.add_directive("alignment-matrix", AlignmentMatrixDirective)
+    app.add_directive("timeline-list", TimelineListDirective)
     app.connect("builder-inited", reset_context)
