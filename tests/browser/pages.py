@@ -3,7 +3,6 @@ student's moves as Playwright actions, one per item type."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
@@ -13,6 +12,7 @@ from sourcebook.exercises.loader import BookContext, load_all
 from sourcebook.exercises.schema import Item
 from sourcebook.guide import guide_path, load_guide
 from sourcebook.render import static
+from sourcebook.render.minify import minified
 from sourcebook.source import load_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,8 +34,9 @@ def vector_items() -> list:
 
 def write_page(folder: Path, body: str, title: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
+    # the assets as the book ships them (minified), so these tests exercise the shipped code
     for asset in static.asset_paths():
-        shutil.copy(asset, folder / asset.name)
+        (folder / asset.name).write_text(minified(asset), encoding="utf-8")
     (folder / "index.html").write_text(static.page(body, title), encoding="utf-8")
     return folder
 

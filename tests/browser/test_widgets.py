@@ -317,6 +317,8 @@ def test_reader_lenses_glossary_spotlight(student):
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     assert reader.get_attribute("data-lens") == "close-reading"
+    label = reader.locator(".sb-lp[data-lens=close-reading] .sb-lt").text_content()
+    assert reader.locator(".sb-rmsg").text_content() == f"{label} lens: passages highlighted."
     lit = reader.locator("[data-l~=close-reading]")
     assert lit.count() >= 3
     bg = lit.first.evaluate("e => getComputedStyle(e).backgroundColor")

@@ -47,16 +47,12 @@ WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
 
 def _ship_assets(app: Sphinx) -> Path:
     """Minified copies of the kit's JS and CSS, in a folder of this build's own."""
-    import rcssmin
-    import rjsmin
-
     from ..render import static
+    from ..render.minify import minified
     folder = Path(app.doctreedir) / "_kit_static"
     folder.mkdir(parents=True, exist_ok=True)
     for path in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
-        text = path.read_text(encoding="utf-8")
-        small = rjsmin.jsmin(text) if path.suffix == ".js" else rcssmin.cssmin(text)
-        (folder / path.name).write_text(small, encoding="utf-8")
+        (folder / path.name).write_text(minified(path), encoding="utf-8")
     return folder
 
 

@@ -154,7 +154,7 @@ function reader(sec){
  const book=sec.dataset.book,k=x=>`${P}${book}:${sec.dataset.source}:${x}`,msg=$(sec,'.sb-rmsg'),
   say=t=>T(msg,t),lensB=$$(sec,'.sb-lenses button'),panels=$$(sec,'.sb-lp');
  const lens=v=>{sec.dataset.lens=v;lensB.forEach(b=>pr(b,b.dataset.lens==v));panels.forEach(x=>x.hidden=x.dataset.lens!=v);
-  if(v)say(`${$(sec,`.sb-lp[data-lens=${v}] .sb-lt`).textContent} lens: passages highlighted.`)};
+  if(v)say($(sec,'.sb-lp[data-lens='+v+'] .sb-lt').textContent+' lens: passages highlighted.')};
  lens('');lensB.forEach(b=>b.onclick=()=>lens(pr(b)?'':b.dataset.lens));
  const spot=$(sec,'.sb-spot');spot.onchange=()=>{const v=spot.value;$$(sec,'.sb-lit').forEach(x=>x.classList.remove('sb-lit'));
   sec.classList.toggle('sb-spotting',!!v);if(v)$$(sec,v.includes('.')?`[data-sid="${v}"]`:`[data-pid="${v}"] .sb-s`).forEach(x=>x.classList.add('sb-lit'));
