@@ -173,6 +173,28 @@ def test_everything_survives_a_reload(student, site):
     assert note.input_value() == "Rusk wants to stay." and note.is_visible()
 
 
+def test_a_verdict_stays_while_the_answer_is_the_one_checked(student, site):
+    """Retyping the checked answer (input, then change on leaving the field) keeps its verdict
+    after a reload; a different answer hides it until it is checked again."""
+    same, other = item(student, "v-dt"), item(student, "v-clz")
+    right = perfect_response(site.by_id["v-dt"], site.ctx)
+    same.locator(".sb-d").fill(right)
+    same.locator(".sb-d").press("Enter")
+    same.locator(".sb-d").fill("")
+    same.locator(".sb-d").fill(right)
+    same.locator(".sb-d").blur()
+    answer(other, site.by_id["v-clz"], perfect_response(site.by_id["v-clz"], site.ctx))
+    other.locator(".sb-check").click()
+    other.locator(".sb-blank").first.fill("something else")
+    other.locator(".sb-blank").first.blur()
+
+    student.reload()
+    student.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    assert same.locator(".sb-v").text_content().startswith("✔ Correct.")
+    assert other.locator(".sb-fb").text_content() == ""
+    assert other.locator(".sb-blank").first.input_value() == "something else"
+
+
 def test_export_then_import_round_trip(student, site, tmp_path, browser, context):
     responses = {}
     for item_id in ("v-sc", "v-ms", "v-ord", "v-mat", "v-clz", "v-ev", "v-mw", "v-dt"):

@@ -131,10 +131,12 @@ function exerciseSet(sec){
     T(fb,'');ex.hidden=true;if(rub)rub.hidden=s.status!='recorded';
     if(s.status&&!s.dirty)show(check(p,s.response),s.response);upd()},
    run=()=>{const r=get(li,t),res=check(p,r),s=li._st,now=new Date().toISOString();
-    if(!/invalid|unanswered/.test(res.status)){s.attempts++;s.first_at=s.first_at||now;s.last_at=now;s.status=res.status;s.dirty=false}
+    if(!/invalid|unanswered/.test(res.status)){s.attempts++;s.first_at=s.first_at||now;s.last_at=now;s.status=res.status;s.dirty=false;s.ck=J(r)}
     s.response=r;store();show(res,r);upd()},
    upd=()=>{T(att,li._st.attempts?'Attempts: '+li._st.attempts:'');progress()},
-   edited=e=>{const s=li._st;s.response=get(li,t);s.dirty=s.dirty||!!s.status&&!(e&&e.target.closest('.sb-rub'));store()};
+   /* the verdict stays while the answer is the one checked (retyped or re-chosen included);
+      rubric ticks never hide it */
+   edited=e=>{const s=li._st;s.response=get(li,t);if(!(e&&e.target.closest('.sb-rub')))s.dirty=!!s.status&&J(s.response)!=s.ck;store()};
   const on=(e,f)=>li.addEventListener(e,f);
   on('click',e=>{const b=e.target.closest('button');if(!b)return;
    if(b.matches('.sb-check'))return run();
