@@ -65,10 +65,6 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
     out = (out or root / "_build" / edition).resolve()
     html = out / builder
     toc = edition_toc(root, edition, out)
-    # Sphinx does not overwrite a static file that already exists in the output: drop the
-    # kit's own assets so a rebuild never serves students yesterday's widget code.
-    for stale in (html / "_static").glob("sourcebook*"):
-        stale.unlink()
     # Each output folder keeps its own notebook-execution cache, so builds into different
     # folders (two editions, parallel test workers) never write the same cache at once.
     overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,

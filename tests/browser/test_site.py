@@ -104,3 +104,22 @@ def test_axe_finds_no_violation_on_any_page(built, browser, serve, edition):
         page.close()
     context.close()
     assert found == {}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(built, browser, serve):
+    """390 px, a common phone: the page may scroll inside a wide table's own box, never as a
+    whole (a long URL or a menu of long options once pushed the memo's page to 544 px)."""
+    site = built("student")
+    base = serve(site)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = {}
+    for rel in site_pages(site):
+        if rel == "index.html":
+            continue                                  # the redirect to the first chapter
+        page.goto(base + rel)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[rel] = width
+    context.close()
+    assert wide == {}

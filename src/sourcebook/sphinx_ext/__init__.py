@@ -56,6 +56,20 @@ def _ship_assets(app: Sphinx) -> Path:
     return folder
 
 
+def _copy_current_assets(app: Sphinx, exception) -> None:
+    """Sphinx copies static files only when it writes pages, and never over an existing file:
+    a rebuild with nothing to rewrite (or a kit update that changes no page) would leave
+    yesterday's widget code, or none at all. The kit's own files are written at the end of
+    every HTML build, from this build's minified copies."""
+    import shutil
+    if exception or app.builder.format != "html":
+        return
+    static_dir = Path(app.outdir) / "_static"
+    static_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted((Path(app.doctreedir) / "_kit_static").glob("sourcebook*")):
+        shutil.copyfile(path, static_dir / path.name)
+
+
 def _start_figures(app: Sphinx) -> None:
     """Draw stale figures in a second process while Sphinx reads the pages (about 4 s of
     matplotlib on a clean build); a page that shows one waits for it in `source-read`."""
@@ -221,6 +235,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-purge-doc", _purge_links)
     app.connect("build-finished", _write_link_report)
     app.connect("build-finished", _complete_redirect, priority=900)
+    app.connect("build-finished", _copy_current_assets)
     directives.setup(app)
     frus.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
