@@ -31,13 +31,14 @@ import sys
 import time
 from pathlib import Path
 
+from sourcebook.sphinx_ext.directives import DIRECTIVES
+
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
 PY = sys.executable
 TARGETS = {"build_overhead": 1.3, "incremental_ratio": 0.15, "kit_bytes_per_page": 25_000,
            "external_requests": 0, "tti_ms": 50, "grading_per_s": 50_000}
-KIT_DIRECTIVES = ("primary-source", "exercise-set", "close-reader", "objectives",
-                  "objectives-table", "answer-key", "alignment-matrix")
+KIT_DIRECTIVES = tuple(DIRECTIVES)          # every directive the kit registers
 COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", "venv", ".git", "_work", "__pycache__",
                                      ".pytest_cache", ".hypothesis", "*.egg-info")
 

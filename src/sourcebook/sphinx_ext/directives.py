@@ -250,13 +250,19 @@ class AlignmentMatrixDirective(_InstructorOnly):
                      '</tfoot></table></div>')]
 
 
+DIRECTIVES = {
+    "primary-source": PrimarySourceDirective,
+    "close-reader": CloseReaderDirective,
+    "exercise-set": ExerciseSetDirective,
+    "objectives": ObjectivesDirective,
+    "objectives-table": ObjectivesTableDirective,
+    "answer-key": AnswerKeyDirective,
+    "alignment-matrix": AlignmentMatrixDirective,
+    "timeline-list": TimelineListDirective,
+}
+
+
 def setup(app) -> None:
-    app.add_directive("primary-source", PrimarySourceDirective)
-    app.add_directive("close-reader", CloseReaderDirective)
-    app.add_directive("exercise-set", ExerciseSetDirective)
-    app.add_directive("objectives", ObjectivesDirective)
-    app.add_directive("objectives-table", ObjectivesTableDirective)
-    app.add_directive("answer-key", AnswerKeyDirective)
-    app.add_directive("alignment-matrix", AlignmentMatrixDirective)
-    app.add_directive("timeline-list", TimelineListDirective)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
     app.connect("builder-inited", reset_context)
