@@ -12,7 +12,7 @@ import pytest
 from sourcebook.answers import load_answers
 from sourcebook.exercises.check import perfect_response
 from sourcebook.grade import grade
-from sourcebook.render.payload import inline
+from sourcebook.render.payload import inline, matching_keys
 
 from .pages import MEMO, answer, book_page, widget_page, wrong_response
 
@@ -193,6 +193,49 @@ def test_a_verdict_stays_while_the_answer_is_the_one_checked(student, site):
     assert same.locator(".sb-v").text_content().startswith("✔ Correct.")
     assert other.locator(".sb-fb").text_content() == ""
     assert other.locator(".sb-blank").first.input_value() == "something else"
+
+
+def test_a_partly_right_answer_points_at_what_to_fix(student, site):
+    """Which blank or which menu to look at again: a red edge, aria-invalid and its name in the
+    feedback. The marks come back after a reload, and a blank's mark goes as soon as the
+    student changes it."""
+    clz, it = item(student, "v-clz"), site.by_id["v-clz"]
+    right = perfect_response(it, site.ctx)
+    answer(clz, it, [right[0], "xyz", right[2]])
+    clz.locator(".sb-check").click()
+    blanks = clz.locator(".sb-blank")
+    assert blanks.nth(0).get_attribute("aria-invalid") is None
+    assert blanks.nth(1).get_attribute("aria-invalid") == "true"
+    assert blanks.nth(2).get_attribute("aria-invalid") is None
+    assert clz.locator(".sb-parts").text_content() == "Look again at blank 2."
+
+    mat, mit = item(student, "v-mat"), site.by_id["v-mat"]
+    response = dict(perfect_response(mit, site.ctx))
+    response["2"] = next(k for k in matching_keys(mit) if k != response["2"])
+    answer(mat, mit, response)
+    mat.locator(".sb-check").click()
+    menus = mat.locator("select")
+    assert [menus.nth(i).get_attribute("aria-invalid") for i in range(3)] == [None, "true", None]
+    assert mat.locator(".sb-parts").text_content() == "Look again at “Asiatic”."
+
+    everything_wrong = {k: next(x for x in matching_keys(mit) if x != v) for k, v in
+                        perfect_response(mit, site.ctx).items()}
+    answer(mat, mit, everything_wrong)
+    mat.locator(".sb-check").click()
+    assert [menus.nth(i).get_attribute("aria-invalid") for i in range(3)] == ["true"] * 3
+    assert mat.locator(".sb-parts").count() == 0          # "Not right yet" already says it all
+    answer(mat, mit, response)
+    mat.locator(".sb-check").click()
+
+    student.reload()
+    student.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    assert blanks.nth(1).get_attribute("aria-invalid") == "true"
+    assert menus.nth(1).get_attribute("aria-invalid") == "true"
+    blanks.nth(1).fill(right[1])
+    assert blanks.nth(1).get_attribute("aria-invalid") is None
+    clz.locator(".sb-check").click()
+    assert clz.locator(".sb-v").text_content().startswith("✔ Correct.")
+    assert clz.locator(".sb-parts").count() == 0 and clz.locator("[aria-invalid]").count() == 0
 
 
 def test_export_then_import_round_trip(student, site, tmp_path, browser, context):

@@ -37,6 +37,12 @@ const pdate=t=>{if(!str(t)||len(t)>100)return null;const w=norm(t).split(' ');if
 const rnd=x=>{const s=x.toFixed(100),i=s.indexOf('.')+5,t=s.slice(i);let n=+s.slice(0,i).replace('.','');
  if(t[0]>'5'||t[0]=='5'&&(/[1-9]/.test(t.slice(1))||n%2))n++;return n/1e4};
 
+/* which blanks or which pairs of a checked answer are right, to point at the ones to fix */
+function parts(p,r){
+ if(p.type=='cloze'&&arr(r))return p.blanks.map((B,i)=>str(r[i])&&!!r[i].trim()&&B.some(x=>x.h==hash(p,'blank'+(i+1),norm(r[i]))));
+ if(p.type=='matching'&&obj(r))return lefts(p).map(l=>str(r[l])&&hash(p,'match'+l,r[l])==p.answers[l-1]);
+ return null}
+
 /* the checker: (payload, response) -> {score, max, correct, status} */
 const empty=v=>v==null||(str(v)||arr(v))&&!v.length||obj(v)&&!keys(v).length,
  lefts=p=>p.answers.map((_,i)=>String(i+1));
@@ -116,6 +122,10 @@ function exerciseSet(sec){
   const t=li.dataset.type,p=data.items[li.dataset.item],k=`${P}${book}:${li.dataset.source}:${p.id}`,
    fb=$(li,'.sb-fb'),ex=$(li,'.sb-ex'),att=$(li,'.sb-att'),rub=$(li,'.sb-rub');
   const store=()=>save(k,li._st),
+   /* after a partly right or wrong check: the blanks or menus to look at again (named when some are right) */
+   mark=ok=>{const n=[],c=$$(li,'.sb-blank,.sb-match select');c.forEach((x,i)=>{if(ok&&!ok[i]){x.setAttribute('aria-invalid',!0);
+     n.push(t=='cloze'?'blank '+(i+1):'“'+x.labels[0].textContent.trim()+'”')}else x.removeAttribute('aria-invalid')});
+    if(n.length&&n.length<c.length){const e=el('p','sb-of sb-parts');e.append('Look again at '+n.join(', ')+'.');fb.append(e)}},
    show=(res,r)=>{T(fb,'');ex.hidden=true;const st=res.status,[icon,word]=VERDICT[st],v=el('p','sb-v sb-'+st);
     v.innerHTML=`<span class=sb-i aria-hidden=true>${icon}</span> `;v.append(word||(st=='unanswered'?'Answer first, then press Check.':t=='date'?'Write a date such as 5 March 1950 or 1950-03-05.':'This answer cannot be checked.'));
     if(/correct|partial/.test(st))v.append(' '+pts(res.score,res.max));
@@ -123,6 +133,7 @@ function exerciseSet(sec){
     if(st=='recorded')v.append(' Now tick each rubric point it covers.');
     fb.append(v);
     if(/correct|partial|incorrect/.test(st))optionFeedback(p,r).forEach(h=>{const e=el('p','sb-of');e.innerHTML=h;fb.append(e)});
+    mark(/partial|incorrect/.test(st)?parts(p,r):null);
     const x=st=='correct'?explain(p,r):st=='recorded'?dec(p.explanation,key(p,'rubric','recorded')):null;
     if(x){ex.innerHTML=(st=='correct'?'<p class="sb-exh">Why</p>':'')+'<p></p>';ex.lastChild.innerHTML=x;ex.hidden=false}
     if(rub&&st=='recorded')rub.hidden=false},
@@ -136,7 +147,7 @@ function exerciseSet(sec){
    upd=()=>{T(att,li._st.attempts?'Attempts: '+li._st.attempts:'');progress()},
    /* the verdict stays while the answer is the one checked (retyped or re-chosen included);
       rubric ticks never hide it */
-   edited=e=>{const s=li._st;s.response=get(li,t);if(!(e&&e.target.closest('.sb-rub')))s.dirty=!!s.status&&J(s.response)!=s.ck;store()};
+   edited=e=>{const s=li._st;e&&e.target.removeAttribute&&e.target.removeAttribute('aria-invalid');s.response=get(li,t);if(!(e&&e.target.closest('.sb-rub')))s.dirty=!!s.status&&J(s.response)!=s.ck;store()};
   const on=(e,f)=>li.addEventListener(e,f);
   on('click',e=>{const b=e.target.closest('button');if(!b)return;
    if(b.matches('.sb-check'))return run();
