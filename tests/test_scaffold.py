@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
@@ -21,18 +20,12 @@ from click.testing import CliRunner
 
 from sourcebook.cli import main
 
+from conftest import copy_lesson
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "new-source" / "muccio-telegram.txt"
 SLUG = "muccio-1951-01-10-morale-rok-government"
 CHAPTER = f"book/sources/{SLUG}"
-
-
-def copy_book(dest: Path) -> Path:
-    for name in ("seeds", "book", "exercises"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("_generated"))
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
 
 
 def run_new(root: Path, text: Path, *args: str):
@@ -41,7 +34,7 @@ def run_new(root: Path, text: Path, *args: str):
 
 @pytest.fixture
 def book(tmp_path) -> Path:
-    return copy_book(tmp_path / "book-copy")
+    return copy_lesson(tmp_path / "book-copy")
 
 
 @pytest.fixture

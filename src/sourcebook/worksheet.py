@@ -20,6 +20,7 @@ from .errors import SourcebookError
 from .exercises.answer_text import answer_text
 from .exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
+from .render.payload import EVIDENCE_HOW
 
 _md = MarkdownIt("commonmark", {"html": False})
 CSS = """
@@ -83,7 +84,7 @@ def _item_body(item, ctx) -> str:
             pids = item.scope or [p.id for p in source.paragraphs]
             rows = "".join(f'<li><span class="box"></span><b>{s.id}</b> {escape(s.text)}</li>'
                            for p in source.paragraphs if p.id in pids for s in p.sentences)
-            return f'<p class="meta">Tick the sentence or sentences that answer the question.</p><ul class="opts">{rows}</ul>'
+            return f'<p class="meta">{EVIDENCE_HOW}</p><ul class="opts">{rows}</ul>'
         case MarkWords():
             source = ctx.sources[item.source or ctx.default_source]
             text = " ".join(source.sentence(sid).text for sid in item.sentences)

@@ -13,13 +13,14 @@ from sourcebook.exercises.loader import BookContext, load_set
 
 from .pages import answer, wrong_response
 
-from test_scaffold import CHAPTER, FIXTURE, SLUG, copy_book, run_new   # noqa: E402
+from conftest import copy_lesson
+from test_scaffold import CHAPTER, FIXTURE, SLUG, run_new
 
 
 @pytest.fixture(scope="module")
 def two_sources(tmp_path_factory, serve):
     from sourcebook.build import build_book
-    book = copy_book(tmp_path_factory.mktemp("two-sources") / "book")
+    book = copy_lesson(tmp_path_factory.mktemp("two-sources") / "book")
     result = run_new(book, FIXTURE)
     assert result.exit_code == 0, result.output
     site = build_book(book, "student", book / "_build" / "student")

@@ -31,7 +31,7 @@ from ..exercises.check import check
 from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                 MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
 from ..guide import LENSES, Guide, passage_span
-from .payload import (display_order, evidence_scope, inline, item_source, mark_tokens,
+from .payload import (EVIDENCE_HOW, display_order, evidence_scope, inline, item_source, mark_tokens,
                       matching_keys, ordering_ids, plain)
 
 VERDICT = {"correct": ("✔", "Correct."), "partial": ("◐", "Partly right."),
@@ -198,7 +198,7 @@ class ItemWidget:
                                      description=f"¶{sid[1:].replace('.s', '.')} "
                                                  f"{source.sentence(sid).text}")
                           for sid in self.ids]
-                return W.VBox([W.HTML("Tick the sentence or sentences that answer the question."),
+                return W.VBox([W.HTML(EVIDENCE_HOW),
                                *self.w])
             case Ordering():
                 texts = {e.id: plain(e.text) for e in it.entries or []}

@@ -59,6 +59,10 @@ from ..exercises.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, 
 MAGIC = "sb:"
 
 
+# What an evidence item asks the student to do (web page, notebook, worksheet): it fits one
+# right sentence or several without giving the count away.
+EVIDENCE_HOW = "Tick the sentence or sentences that answer the question."
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -23,8 +23,8 @@ from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, Mark
                                 MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
 from ..guide import LENSES, Guide, passage_span, phrase_span
 from ..source import PAGE_MARKER, PrimarySource, _reading_text
-from .payload import (build_payload, display_order, evidence_scope, inline, item_source, mark_tokens,
-                      matching_keys, ordering_ids, plain)
+from .payload import (EVIDENCE_HOW, build_payload, display_order, evidence_scope, inline,
+                      item_source, mark_tokens, matching_keys, ordering_ids, plain)
 
 ASSETS = Path(__file__).parent / "assets"
 NOSCRIPT = ('<noscript><p class="sb-nojs">Checking answers and saving notes need JavaScript. '
@@ -137,7 +137,7 @@ def _body(item, ctx) -> str:
                 f'{_sid_label(sid)}</span> <span>{escape(source.sentence(sid).text)}</span>'
                 f'</label></li>'
                 for sid in evidence_scope(item, source))
-            return ('<p class="sb-how">Tick the sentence or sentences that answer the question.</p>'
+            return (f'<p class="sb-how">{EVIDENCE_HOW}</p>'
                     f'<ul class="sb-ev">{rows}</ul>')
         case MarkWords():
             tokens, _ = mark_tokens(item, ctx)

@@ -14,7 +14,6 @@ Data is read through the same loaders that `sourcebook check` uses, once per bui
 
 from __future__ import annotations
 
-import re
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -148,17 +147,10 @@ class ObjectivesTableDirective(_KitDirective):
                      f'<th scope="col">Objective</th></tr></thead><tbody>{rows}</tbody></table>')]
 
 
-FRUS_URL = re.compile(r"^https://history\.state\.gov/historicaldocuments/(?P<volume_id>[^/]+)/"
-                      r"d(?P<doc>\d+)$")
-
-
 def source_name(url: str) -> str:
     """How a source link reads: a FRUS document by its citation, any other page by its site."""
-    from .frus import label
-    m = FRUS_URL.match(url)
-    if m:
-        return label(m.groupdict())
-    return urlsplit(url).netloc.removeprefix("www.")
+    from .frus import label_for_url
+    return label_for_url(url) or urlsplit(url).netloc.removeprefix("www.")
 
 
 class TimelineListDirective(_KitDirective):
@@ -166,12 +158,10 @@ class TimelineListDirective(_KitDirective):
     date: every event of book/data/timeline.yml with its date, what happened, and its source."""
 
     def run(self):
-        from ..timeline import TimelineError, load_timeline
         path = Path(self.env.srcdir) / "book" / "data" / "timeline.yml"
-        try:
-            events = load_timeline(path)
-        except TimelineError as err:
-            return self.fail(f"timeline-list: {err}")
+        events = list(self.ctx().timeline.values())     # read once per build, in date order
+        if not events:
+            return self.fail(f"timeline-list: no events in {path} (`sourcebook check` says why)")
         self.depend(path)
         items = nodes.bullet_list(classes=["sb-timeline-list"])
         for e in events:

@@ -46,6 +46,16 @@ def label(entry: dict) -> str:
     return f'FRUS {year.replace("-", "–")}, {vol_text}{part_text}, doc. {entry["doc"]}'
 
 
+PAGE_URL = re.compile(r"^https://history\.state\.gov/historicaldocuments/(?P<volume_id>[^/]+)/"
+                      r"d(?P<doc>\d+)$")
+
+
+def label_for_url(address: str) -> str | None:
+    """The citation of a FRUS document page on history.state.gov; None for any other page."""
+    m = PAGE_URL.match(address)
+    return label(m.groupdict()) if m else None
+
+
 def url(entry: dict) -> str:
     return entry.get("url") or (
         f'https://history.state.gov/historicaldocuments/{entry["volume_id"]}/d{entry["doc"]}')
