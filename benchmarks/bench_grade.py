@@ -32,12 +32,12 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sourcebook.answers import new_answers, dump_answers_atomic  # noqa: E402
-from sourcebook.exercises.check import perfect_response  # noqa: E402
-from sourcebook.exercises.loader import BookContext, load_all  # noqa: E402
-from sourcebook.exercises.passage import passage_tokens  # noqa: E402
-from sourcebook.grade import grade  # noqa: E402
-from sourcebook.grade_report import write_outputs  # noqa: E402
+from sourcebook.model.answers import new_answers, dump_answers_atomic  # noqa: E402
+from sourcebook.items.check import perfect_response  # noqa: E402
+from sourcebook.model.lesson import BookContext, load_all  # noqa: E402
+from sourcebook.items.passage import passage_tokens  # noqa: E402
+from sourcebook.grading.grade import grade  # noqa: E402
+from sourcebook.grading.report import write_outputs  # noqa: E402
 
 TARGET = 50_000
 

@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from sourcebook.sphinx_ext.directives import DIRECTIVES
+from sourcebook.sphinx.directives import DIRECTIVES
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
@@ -88,7 +88,7 @@ def bare_copy(kit: Path) -> Path:
     if generated.is_dir():          # a bare book would ship its figures as image files
         shutil.copytree(generated, dest / "book" / "_generated", dirs_exist_ok=True)
     config = (kit / "_config.yml").read_text(encoding="utf-8")
-    config = config.replace("extra_extensions: [sourcebook.sphinx_ext]", "extra_extensions: []")
+    config = config.replace("extra_extensions: [sourcebook.sphinx]", "extra_extensions: []")
     config = config.split("\n# The kit's own settings")[0]
     (dest / "_config.yml").write_text(config, encoding="utf-8")
     shutil.copy(kit / "_toc.yml", dest / "_toc.yml")

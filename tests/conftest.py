@@ -17,14 +17,14 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def memo():
-    from sourcebook.source import load_source
+    from sourcebook.model.source import load_source
     return load_source(MEMO, ROOT)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Build an edition once per test session: built("student") -> the html folder."""
-    from sourcebook.build import build_book
+    from sourcebook.cli.build import build_book
     cache: dict[str, Path] = {}
 
     def build(edition: str = "student") -> Path:
@@ -38,7 +38,7 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def book_sets():
     """The real book: its context and its exercise sets (the data must load cleanly)."""
-    from sourcebook.exercises.loader import BookContext, load_all
+    from sourcebook.model.lesson import BookContext, load_all
     ctx = BookContext.load(ROOT)
     sets, problems = load_all(ctx)
     assert not problems

@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from sourcebook.exercises.check import perfect_response
-from sourcebook.exercises.normalize import expand_variants
+from sourcebook.items.check import perfect_response
+from sourcebook.items.normalize import expand_variants
 
 pytestmark = pytest.mark.build
 HASH = re.compile(r"^[0-9a-f]{16,64}$")

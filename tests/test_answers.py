@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from engine_support import HERE, PERFECT, submission, write_json
-from sourcebook.answers import (Answers, _fast_valid, answers_schema, dump_answers_atomic,
+from sourcebook.model.answers import (Answers, _fast_valid, answers_schema, dump_answers_atomic,
                                 load_answers, new_answers, validate_answers)
 from sourcebook.errors import SourcebookError
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.schema import ITEM_TYPES, Item
+from sourcebook.items.schema import ITEM_TYPES, Item
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "book" / "instructor" / "author-guide.md"
@@ -65,7 +65,7 @@ def test_example_validates_against_the_schema(body, line):
 
 @pytest.mark.parametrize("body,line", EXAMPLES, ids=[f"line-{n}" for _, n in EXAMPLES])
 def test_example_passes_the_loaders_cross_checks(body, line, tmp_path):
-    from sourcebook.exercises.loader import BookContext, load_set
+    from sourcebook.model.lesson import BookContext, load_set
     data = yaml.safe_load(body)
     if not (isinstance(data, dict) and "set" in data):
         data = {"set": {"id": "author-guide-examples", "title": "Examples", "source": MEMO},
@@ -87,8 +87,8 @@ def test_every_item_type_has_an_example_and_ids_are_unique():
 
 
 def test_other_yaml_examples_are_valid(tmp_path):
-    from sourcebook.exercises.normalize import load_variants
-    from sourcebook.timeline import load_timeline
+    from sourcebook.items.normalize import load_variants
+    from sourcebook.model.timeline import load_timeline
     others = [body for info, body, _ in BLOCKS if info == "yaml" and "type:" not in body]
     variants = [b for b in others if b.lstrip().startswith("- [")]
     events = [b for b in others if "phase:" in b]

@@ -16,7 +16,7 @@ def bench_module():
 
 
 def test_no_kit_directive_survives_in_the_bare_chapters():
-    from sourcebook.sphinx_ext.directives import DIRECTIVES
+    from sourcebook.sphinx.directives import DIRECTIVES
     bench = bench_module()
     assert set(bench.KIT_DIRECTIVES) == set(DIRECTIVES)
     chapters = sorted((ROOT / "book").rglob("*.md"))

@@ -130,7 +130,7 @@ def test_incremental_builds_keep_the_kit_assets_and_follow_the_bibliography(tmp_
     from conftest import copy_lesson
     from sourcebook.render import static
     from sourcebook.render.minify import minified
-    from sourcebook.sphinx_ext import ASSETS
+    from sourcebook.sphinx import ASSETS
     book = copy_lesson(tmp_path / "book")
     build = [sys.executable, "-m", "sourcebook", "build", "--root", str(book),
              "--out", str(tmp_path / "out")]
@@ -154,7 +154,7 @@ def test_incremental_builds_keep_the_kit_assets_and_follow_the_bibliography(tmp_
 
 
 def test_the_timeline_reads_as_text_with_a_source_for_each_event(built):
-    from sourcebook.timeline import load_timeline
+    from sourcebook.model.timeline import load_timeline
     events = load_timeline(ROOT / "book" / "data" / "timeline.yml")
     page = (built("student") / "book" / "war.html").read_text(encoding="utf-8")
     listing = re.search(r'<ul class="[^"]*sb-timeline-list[^"]*">(.*?)</ul>', page, re.S)

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from engine_support import HERE, MEMO, ROOT
-from sourcebook.exercises.check import STATUSES, check, compile_item, perfect_response
-from sourcebook.exercises.loader import BookContext
-from sourcebook.exercises.passage import passage_tokens
-from sourcebook.exercises.schema import Item
-from sourcebook.source import load_source
+from sourcebook.items.check import STATUSES, check, compile_item, perfect_response
+from sourcebook.model.lesson import BookContext
+from sourcebook.items.passage import passage_tokens
+from sourcebook.items.schema import Item
+from sourcebook.model.source import load_source
 
 VECTORS = yaml.safe_load((HERE / "vectors" / "check_vectors.yml").read_text(encoding="utf-8"))
 ITEM = TypeAdapter(Item)
@@ -202,7 +202,7 @@ def test_a_perfect_response_scores_full_marks(item):
 
 
 def normalise_words(text: str) -> str:
-    from sourcebook.exercises.normalize import normalise
+    from sourcebook.items.normalize import normalise
     return normalise(text)
 
 

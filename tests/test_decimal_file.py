@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from sourcebook.decimal_file import FileNumberError, decode
+from sourcebook.model.decimal_file import FileNumberError, decode
 
 
 @pytest.mark.parametrize("number, country, topic, date", [

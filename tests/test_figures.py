@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcebook.timeline import PHASES, TimelineError, load_timeline
+from sourcebook.model.timeline import PHASES, TimelineError, load_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
@@ -142,7 +142,7 @@ def test_timeline_labels_never_overlap_or_get_crossed():
 def test_layout_copes_with_more_events(caplog):
     """An instructor adds events (some on the same day): still no overlaps, and the figure grows."""
     from sourcebook.figures.timeline_chart import build_timeline_figure
-    from sourcebook.timeline import TimelineEvent
+    from sourcebook.model.timeline import TimelineEvent
 
     events = load_timeline(TIMELINE)
     extra = [TimelineEvent(id=f"extra-{i}", date=dt.date(1951, 1, 5) + dt.timedelta(days=(i * 3) % 20),

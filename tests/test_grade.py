@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from engine_support import HERE, PERFECT, make_project, submission, write_json
 from sourcebook.errors import SourcebookError
-from sourcebook.exercises.loader import BookContext
-from sourcebook.grade import display_text, grade
-from sourcebook.grade_report import csv_safe
+from sourcebook.model.lesson import BookContext
+from sourcebook.grading.grade import display_text, grade
+from sourcebook.grading.report import csv_safe
 
 CORPUS = HERE / "broken_submissions"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yml").read_text(encoding="utf-8"))

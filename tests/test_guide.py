@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sourcebook.errors import SourcebookError
-from sourcebook.guide import (EXAMPLE, LENSES, STARTERS, guide_path, load_guide, parse_guide,
+from sourcebook.model.guide import (EXAMPLE, LENSES, STARTERS, guide_path, load_guide, parse_guide,
                               passage_span)
-from sourcebook.source import load_source
+from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 

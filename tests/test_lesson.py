@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from sourcebook.exercises.loader import BookContext, load_all
-from sourcebook.exercises.schema import ITEM_TYPES, SKILLS, MultipleSelect, SingleChoice
+from sourcebook.model.lesson import BookContext, load_all
+from sourcebook.items.schema import ITEM_TYPES, SKILLS, MultipleSelect, SingleChoice
 from conftest import ROOT
 
 BOOK = ROOT / "book"
@@ -114,7 +114,7 @@ def test_frus_keys_and_bib_keys_resolve():
 
 
 def test_timeline_feeds_the_chronology_exercises(items):
-    from sourcebook.timeline import load_timeline
+    from sourcebook.model.timeline import load_timeline
     events = {e.id for e in load_timeline(BOOK / "data" / "timeline.yml")}
     raw = [i for path in (ROOT / "exercises").glob("*.yml")
            for data in [yaml.safe_load(path.read_text(encoding="utf-8"))] if isinstance(data, dict)

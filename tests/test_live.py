@@ -9,14 +9,15 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.answers import validate_answers
+from sourcebook.model.answers import validate_answers
 from sourcebook.errors import SourcebookError
-from sourcebook.exercises.check import perfect_response
-from sourcebook.exercises.loader import BookContext
-from sourcebook.exercises.schema import Item
-from sourcebook.guide import guide_path, load_guide
-from sourcebook.render import live, static
-from sourcebook.source import load_source
+from sourcebook.items.check import perfect_response
+from sourcebook.model.lesson import BookContext
+from sourcebook.items.schema import Item
+from sourcebook.model.guide import guide_path, load_guide
+from sourcebook.notebook import live
+from sourcebook.render import static
+from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 
@@ -251,12 +252,12 @@ def test_show_exercises_offers_the_widget_and_the_static_html(tmp_path):
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/html"].startswith('<section class="sb sb-set" id="sb-set-document"')
     assert bundle["text/html"] == static.render_exercise_set(
-        __import__("sourcebook.exercises.loader", fromlist=["x"]).load_set(
+        __import__("sourcebook.model.lesson", fromlist=["x"]).load_set(
             ROOT / "exercises" / "document.yml", BookContext.load(ROOT)), BookContext.load(ROOT))
 
 
 def test_show_reader_offers_both(tmp_path):
-    import sourcebook.render as render
+    import sourcebook as render
     shown = render.show_reader(MEMO, root=ROOT, answers=tmp_path / "a.json")
     bundle = shown._repr_mimebundle_()
     assert {"application/vnd.jupyter.widget-view+json", "text/html"} <= set(bundle)

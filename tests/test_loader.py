@@ -8,11 +8,11 @@ import shutil
 import pytest
 
 from engine_support import HERE, MEMO, ROOT, make_project
-from sourcebook.config import book_identity
+from sourcebook.model.config import book_identity
 from sourcebook.errors import SourcebookError
-from sourcebook.exercises.loader import (BookContext, ExerciseErrors, check_exercises,
+from sourcebook.model.lesson import (BookContext, ExerciseErrors, check_exercises,
                                          exercise_files, load_all, load_set)
-from sourcebook.exercises.schema import ITEM_TYPES
+from sourcebook.items.schema import ITEM_TYPES
 
 BROKEN = sorted((HERE / "broken_yaml").glob("*.yml"))
 

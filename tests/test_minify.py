@@ -6,7 +6,7 @@ import pytest
 
 from sourcebook.render import static
 from sourcebook.render.minify import MinifyError, minified, nested_template_lines
-from sourcebook.sphinx_ext import ASSETS
+from sourcebook.sphinx import ASSETS
 
 
 def test_nested_template_literals_are_found_by_line():

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from engine_support import ROOT
 from sourcebook.errors import SourcebookError
-from sourcebook.exercises.normalize import (expand_variants, load_variants, normalise,
+from sourcebook.items.normalize import (expand_variants, load_variants, normalise,
                                             parse_date, variant_index)
 
 

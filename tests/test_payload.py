@@ -8,14 +8,14 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.check import check, perfect_response
-from sourcebook.exercises.loader import BookContext
-from sourcebook.exercises.normalize import normalise
-from sourcebook.exercises.schema import Item
-from sourcebook.render.payload import (MAGIC, build_payload, canonical, cloze_accepted, decrypt,
+from sourcebook.items.check import check, perfect_response
+from sourcebook.model.lesson import BookContext
+from sourcebook.items.normalize import normalise
+from sourcebook.items.schema import Item
+from sourcebook.items.payload import (MAGIC, build_payload, canonical, cloze_accepted, decrypt,
                                        derive_key, digest, display_order, encrypt, inline,
                                        mark_tokens)
-from sourcebook.source import load_source
+from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.loader import BookContext
-from sourcebook.exercises.schema import Item
-from sourcebook.guide import EXAMPLE, guide_path, load_guide, parse_guide
+from sourcebook.model.lesson import BookContext
+from sourcebook.items.schema import Item
+from sourcebook.model.guide import EXAMPLE, guide_path, load_guide, parse_guide
 from sourcebook.render import static
-from sourcebook.render.payload import cloze_accepted
-from sourcebook.source import load_source
+from sourcebook.items.payload import cloze_accepted
+from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 
@@ -250,7 +250,7 @@ def test_assets_fit_the_budget_and_load_nothing():
     assert [p.name for p in paths] == ["sourcebook.css", "sourcebook.js"]
     import rcssmin
     import rjsmin
-    # As shipped: the build minifies them (see sphinx_ext._ship_assets).
+    # As shipped: the build minifies them (see sourcebook.sphinx._ship_assets).
     total = sum(len((rjsmin.jsmin if p.suffix == ".js" else rcssmin.cssmin)(
         p.read_text("utf-8")).encode()) for p in paths)
     assert total <= 25_000, f"JS + CSS is {total} bytes; the budget is 25 KB"

@@ -57,7 +57,7 @@ def test_new_writes_every_file_of_the_lesson(added):
 
 
 def test_seed_metadata_is_read_from_the_apparatus(added):
-    from sourcebook.source import load_meta, load_source
+    from sourcebook.model.source import load_meta, load_source
     book, _, _ = added
     meta = load_meta(book / f"seeds/{SLUG}.yml")
     source = load_source(SLUG, book)
@@ -77,14 +77,14 @@ def test_seed_metadata_is_read_from_the_apparatus(added):
 
 
 def test_the_book_checks_clean_with_both_sources(added):
-    from sourcebook.checks import check_book
+    from sourcebook.authoring.validate import check_book
     book, result, _ = added
     assert check_book(book) == []
     assert "sourcebook check: all" in result.output
 
 
 def test_starter_set_loads_with_slug_prefixed_ids(added):
-    from sourcebook.exercises.loader import BookContext, load_all, load_set
+    from sourcebook.model.lesson import BookContext, load_all, load_set
     book, _, _ = added
     ctx = BookContext.load(book)
     loaded = load_set(book / f"exercises/{SLUG}.yml", ctx)
@@ -111,8 +111,8 @@ def test_starter_set_loads_with_slug_prefixed_ids(added):
 
 
 def test_starter_items_are_marked_right_by_the_checker(added):
-    from sourcebook.exercises.check import check
-    from sourcebook.exercises.loader import BookContext, load_set
+    from sourcebook.items.check import check
+    from sourcebook.model.lesson import BookContext, load_set
     book, _, _ = added
     ctx = BookContext.load(book)
     items = load_set(book / f"exercises/{SLUG}.yml", ctx).items
@@ -176,7 +176,7 @@ def test_a_second_new_source_joins_the_same_part(added, tmp_path):
                       encoding="utf-8")
     result = run_new(book, letter, "--slug", "johnson-refugees")
     assert result.exit_code == 0, result.output
-    from sourcebook.source import load_meta
+    from sourcebook.model.source import load_meta
     meta = load_meta(book / "seeds/johnson-refugees.yml")
     assert meta.date == dt.date(1951, 1, 15) and meta.date_basis == "date line"
     assert meta.file_number is None
@@ -189,7 +189,7 @@ def test_a_second_new_source_joins_the_same_part(added, tmp_path):
 def test_every_parser_fixture_becomes_a_lesson_that_checks(book):
     # The parser's own fixtures cover a memorandum of conversation (no addressee), a letter
     # (no subject line, unnamed writer), footnotes, and an unknown country number.
-    from sourcebook.checks import check_book
+    from sourcebook.authoring.validate import check_book
     for path in sorted((ROOT / "tests" / "fixtures" / "frus").glob("*.txt")):
         result = run_new(book, path)
         assert result.exit_code == 0, f"{path.name}: {result.output}"
@@ -236,8 +236,8 @@ def test_bad_slug_is_refused(book):
 
 
 def test_draft_of_the_memo_matches_its_seed(root):
-    from sourcebook.scaffold import draft
-    from sourcebook.source import load_meta
+    from sourcebook.authoring.scaffold import draft
+    from sourcebook.model.source import load_meta
     seed = root / "seeds" / "rusk-1951-01-12-continued-resistance.txt"
     d = draft(seed)
     meta = load_meta(seed.with_suffix(".yml"))
@@ -269,7 +269,7 @@ parts:
 
 
 def test_toc_edit_appends_inside_an_existing_part_and_keeps_comments(tmp_path):
-    from sourcebook.scaffold import toc_with_chapter
+    from sourcebook.authoring.scaffold import toc_with_chapter
     path = tmp_path / "_toc.yml"
     path.write_text(TOC_WITH_PART, encoding="utf-8")
     text = toc_with_chapter(path, "book/sources/third")
@@ -282,7 +282,7 @@ def test_toc_edit_appends_inside_an_existing_part_and_keeps_comments(tmp_path):
 
 
 def test_toc_in_flow_style_is_refused_with_advice(tmp_path):
-    from sourcebook.scaffold import ScaffoldError, toc_with_chapter
+    from sourcebook.authoring.scaffold import ScaffoldError, toc_with_chapter
     path = tmp_path / "_toc.yml"
     path.write_text("format: jb-book\nroot: intro\nparts: [{caption: A, chapters: [{file: a}]}]\n")
     with pytest.raises(ScaffoldError, match="by hand"):
@@ -290,7 +290,7 @@ def test_toc_in_flow_style_is_refused_with_advice(tmp_path):
 
 
 def test_party_parsing():
-    from sourcebook.scaffold import parse_party
+    from sourcebook.authoring.scaffold import parse_party
     p = parse_party("the Ambassador in Korea (Muccio)")
     assert (p.name, p.office, p.named) == ("Muccio", "Ambassador in Korea", True)
     p = parse_party("The Commander in Chief, Far East (MacArthur)")
@@ -306,8 +306,8 @@ def _text(html: str) -> str:
 
 @pytest.mark.build
 def test_book_builds_with_both_sources(added, tmp_path):
-    from sourcebook.build import build_book
-    from sourcebook.source import load_source
+    from sourcebook.cli.build import build_book
+    from sourcebook.model.source import load_source
     book, _, _ = added
     site = build_book(book, "student", tmp_path / "out")
     page = (site / f"{CHAPTER}.html").read_text(encoding="utf-8")

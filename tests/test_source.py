@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sourcebook.errors import SourceError
-from sourcebook.source import load_source, parse_text, split_sentences
+from sourcebook.model.source import load_source, parse_text, split_sentences
 from conftest import MEMO, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frus"
@@ -167,7 +167,7 @@ def test_non_utf8_bytes(tmp_path):
 
 
 def test_metadata_is_checked_against_the_text(memo):
-    from sourcebook.source import check_source
+    from sourcebook.model.source import check_source
     assert check_source(memo) == []
     memo.meta = memo.meta.model_copy(update={"date": dt.date(1951, 1, 11),
                                              "classification": "secret"})
@@ -178,7 +178,7 @@ def test_metadata_is_checked_against_the_text(memo):
 
 
 def test_a_dated_paper_may_be_filed_a_few_days_later():
-    from sourcebook.source import SourceMeta, check_source
+    from sourcebook.model.source import SourceMeta, check_source
     doc = parse_text((FIXTURES / "telegram.txt").read_text().replace("795.00/1–1051", "795.00/1–1251"))
     meta = load_source(MEMO, ROOT).meta.model_copy(update={
         "slug": doc.slug, "date": dt.date(1951, 1, 10), "file_number": "795.00/1–1251",

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from sourcebook.errors import SourcebookError
-from sourcebook.timeline import (FORBIDDEN_SOURCE_DOMAINS, LABEL_MAX, PHASES, TimelineError, load_timeline)
+from sourcebook.model.timeline import (FORBIDDEN_SOURCE_DOMAINS, LABEL_MAX, PHASES, TimelineError, load_timeline)
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"

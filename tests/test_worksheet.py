@@ -9,9 +9,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from sourcebook.exercises.answer_text import answer_text
-from sourcebook.exercises.loader import BookContext, load_all
-from sourcebook.worksheet import sets_for, worksheet_html
+from sourcebook.items.answer_text import answer_text
+from sourcebook.model.lesson import BookContext, load_all
+from sourcebook.render.worksheet import sets_for, worksheet_html
 from conftest import ROOT
 
 

@@ -24,6 +24,6 @@ def __getattr__(name: str):
     """`sourcebook.show_exercises` / `sourcebook.show_reader` for notebooks, imported lazily so
     that the CLI and the grader never load ipywidgets."""
     if name in ("show_exercises", "show_reader"):
-        from .render import live
+        from sourcebook.notebook import live
         return getattr(live, name)
     raise AttributeError(f"module 'sourcebook' has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """`python -m sourcebook ...` is the `sourcebook` command."""
 
-from .cli import main
+from sourcebook.cli import main
 
 main()

@@ -8,12 +8,12 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.exercises.loader import BookContext, load_all
-from sourcebook.exercises.schema import Item
-from sourcebook.guide import guide_path, load_guide
+from sourcebook.model.lesson import BookContext, load_all
+from sourcebook.items.schema import Item
+from sourcebook.model.guide import guide_path, load_guide
 from sourcebook.render import static
 from sourcebook.render.minify import minified
-from sourcebook.source import load_source
+from sourcebook.model.source import load_source
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMO = "rusk-1951-01-12-continued-resistance"
@@ -103,7 +103,7 @@ def answer(li, item, response) -> None:
 
 def wrong_response(item, ctx):
     """A well-formed response that is not fully right."""
-    from sourcebook.exercises.check import perfect_response
+    from sourcebook.items.check import perfect_response
     right = perfect_response(item, ctx)
     t = item.type
     if t == "single-choice":

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import MEMO, copy_lesson
-from sourcebook.source import load_source
+from sourcebook.model.source import load_source
 
 NOTEBOOK = "book/live-notebook.ipynb"
 ANSWERS = "book/rusk-continued-resistance-answers.json"

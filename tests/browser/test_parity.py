@@ -7,9 +7,9 @@ import math
 
 import pytest
 
-from sourcebook.exercises.check import check
+from sourcebook.items.check import check
 from sourcebook.render import static
-from sourcebook.render.payload import inline
+from sourcebook.items.payload import inline
 
 from .pages import ITEM, MEMO, VECTORS, vector_ctx, write_page
 

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from sourcebook.exercises.check import perfect_response
-from sourcebook.exercises.loader import BookContext, load_all
+from sourcebook.items.check import perfect_response
+from sourcebook.model.lesson import BookContext, load_all
 
 from .pages import ROOT, answer
 

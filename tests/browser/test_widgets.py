@@ -9,10 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from sourcebook.answers import load_answers
-from sourcebook.exercises.check import perfect_response
-from sourcebook.grade import grade
-from sourcebook.render.payload import inline, matching_keys
+from sourcebook.model.answers import load_answers
+from sourcebook.items.check import perfect_response
+from sourcebook.grading.grade import grade
+from sourcebook.items.payload import inline, matching_keys
 
 from .pages import MEMO, answer, book_page, widget_page, wrong_response
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sourcebook.timeline import load_timeline
+from sourcebook.model.timeline import load_timeline
 
 __all__ = ["generate_figures", "figure_inputs", "GENERATED_DIR", "TIMELINE_PNG", "MAP_PNG"]
 
@@ -51,7 +51,7 @@ def generate_figures(book_dir: Path, *, force: bool = False) -> dict[str, str]:
     """Write ``_generated/timeline.png`` and ``_generated/korea-map.png`` under the book folder
     when they are missing or out of date; return ``{filename: alt_text}`` for both either way.
 
-    Raises ``sourcebook.timeline.TimelineError`` (file:line and field) if timeline.yml is invalid.
+    Raises ``sourcebook.model.timeline.TimelineError`` (file:line and field) if timeline.yml is invalid.
     """
     from sourcebook.figures.korea_map import draw_korea_map, korea_map_alt_text
     from sourcebook.figures.timeline_chart import draw_timeline, timeline_alt_text

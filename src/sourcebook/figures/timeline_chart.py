@@ -29,7 +29,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
-from sourcebook.timeline import PHASES, TimelineEvent  # noqa: E402
+from sourcebook.model.timeline import PHASES, TimelineEvent  # noqa: E402
 
 __all__ = ["draw_timeline", "timeline_alt_text", "build_timeline_figure", "PHASE_STYLE",
            "WAR_START", "WAR_END", "ZOOM_START", "ZOOM_END", "HIGHLIGHT_ID"]

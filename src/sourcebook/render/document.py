@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..source import PAGE_MARKER, FOOTNOTE_CALL, PrimarySource, Sentence
+from sourcebook.model.source import PAGE_MARKER, FOOTNOTE_CALL, PrimarySource, Sentence
 
 APPARATUS_LABELS = {
     "file-number": ("File number", "Where the State Department filed it: decoded below."),

@@ -19,11 +19,11 @@ import json
 from html import escape
 from pathlib import Path
 
-from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
+from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                 MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
-from ..guide import LENSES, Guide, passage_span, phrase_span
-from ..source import PAGE_MARKER, PrimarySource, _reading_text
-from .payload import (EVIDENCE_HOW, build_payload, display_order, evidence_scope, inline,
+from sourcebook.model.guide import LENSES, Guide, passage_span, phrase_span
+from sourcebook.model.source import PAGE_MARKER, PrimarySource, _reading_text
+from sourcebook.items.payload import (EVIDENCE_HOW, build_payload, display_order, evidence_scope, inline,
                       item_source, mark_tokens, matching_keys, ordering_ids, plain)
 
 ASSETS = Path(__file__).parent / "assets"

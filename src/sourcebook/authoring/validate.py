@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourcebookError
-from .source import all_seeds, check_source, load_source
+from sourcebook.errors import SourcebookError
+from sourcebook.model.source import all_seeds, check_source, load_source
 
 
 def check_seeds(root: Path) -> list[str]:
@@ -30,12 +30,12 @@ def check_book(root: Path) -> list[str]:
         return problems     # exercises refer to the seeds: fix those first
     timeline = root / "book" / "data" / "timeline.yml"
     if timeline.is_file():
-        from .timeline import load_timeline
+        from sourcebook.model.timeline import load_timeline
         try:
             load_timeline(timeline)
         except SourcebookError as err:
             problems.append(str(err))
-    from .exercises.loader import BookContext, load_all
+    from sourcebook.model.lesson import BookContext, load_all
     try:
         ctx = BookContext.load(root)
     except SourcebookError as err:
@@ -44,7 +44,7 @@ def check_book(root: Path) -> list[str]:
     problems.extend(str(p) for p in exercise_problems)
     guides = root / "book" / "data" / "guides"
     if guides.is_dir():
-        from .guide import load_guide
+        from sourcebook.model.guide import load_guide
         for path in sorted(guides.glob("*.yml")):
             source = ctx.sources.get(path.stem)
             if source is None:

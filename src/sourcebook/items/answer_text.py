@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect, Ordering,
+from sourcebook.items.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect, Ordering,
                      ShortAnswer, SingleChoice, TrueFalse)
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import project_root
-from .errors import SourcebookError
+from sourcebook import project_root
+from sourcebook.errors import SourcebookError
 
 
 @click.command()
@@ -17,8 +17,8 @@ from .errors import SourcebookError
               help="PDF to write (default: _build/worksheets/<chapter>[-key].pdf).")
 def worksheet(chapter: str, key: bool, out: str | None) -> None:
     """Write a PDF worksheet of CHAPTER's exercises (e.g. book/review)."""
-    from .exercises.loader import BookContext, load_all
-    from .worksheet import print_pdf, sets_for, worksheet_html
+    from sourcebook.model.lesson import BookContext, load_all
+    from sourcebook.render.worksheet import print_pdf, sets_for, worksheet_html
     root = project_root()
     try:
         ctx = BookContext.load(root)

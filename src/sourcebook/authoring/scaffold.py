@@ -21,9 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from . import decimal_file
-from .errors import SourceError, SourcebookError
-from .source import (CLASSIFICATIONS, PAGE_MARKER, PrimarySource, SourceMeta, parse_text,
+from sourcebook.model import decimal_file
+from sourcebook.errors import SourceError, SourcebookError
+from sourcebook.model.source import (CLASSIFICATIONS, PAGE_MARKER, PrimarySource, SourceMeta, parse_text,
                      read_text)
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")

@@ -1,4 +1,4 @@
-"""The `{frus}` role: cite a FRUS document from the book's registry, linked to history.state.gov.
+"""The book's FRUS registry (`book/data/frus.yml`): citation labels and history.state.gov links.
 
     {frus}`1951v07p1-d55`                      -> FRUS 1951, vol. VII, pt. 1, doc. 55
     {frus}`Jessup's record <1951v07p1-d55>`    -> Jessup's record (FRUS 1951, vol. VII, pt. 1, doc. 55)
@@ -14,10 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from docutils import nodes
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
 VOLUME = re.compile(r"^frus(?P<year>\d{4}(?:-\d\d)?)v(?P<vol>\d\d)(?:p(?P<part>\d))?$")
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI"]
@@ -59,24 +55,3 @@ def label_for_url(address: str) -> str | None:
 def url(entry: dict) -> str:
     return entry.get("url") or (
         f'https://history.state.gov/historicaldocuments/{entry["volume_id"]}/d{entry["doc"]}')
-
-
-def frus_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    env = inliner.document.settings.env
-    m = re.match(r"^(?P<title>.*?)\s*<(?P<key>[^<>]+)>$", text.strip())
-    title, key = (m.group("title"), m.group("key")) if m else (None, text.strip())
-    entries = registry(env.srcdir)
-    if key not in entries:
-        msg = inliner.reporter.error(
-            f'{{frus}} key "{key}" is not in book/data/frus.yml (known: {", ".join(sorted(entries))})',
-            line=lineno)
-        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    entry = entries[key]
-    text_out = label(entry) if not title else f"{title} ({label(entry)})"
-    ref = nodes.reference(rawtext, text_out, refuri=url(entry), classes=["sb-frus"],
-                          reftitle=entry.get("short", ""))
-    return [ref], []
-
-
-def setup(app) -> None:
-    app.add_role("frus", frus_role)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SourcebookError
+from sourcebook.errors import SourcebookError
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import SourcebookError
+from sourcebook.errors import SourcebookError
 
 __all__ = ["FORMAT", "VERSION", "Answers", "ResponseRecord", "new_answers", "validate_answers",
            "load_answers", "dump_answers_atomic", "answers_schema", "MAX_BYTES"]

@@ -2,7 +2,7 @@
 
 A guide is data, kept beside the book's other data as ``book/data/guides/<slug>.yml`` (the slug
 of the seed it reads). The close-reading widget (``render.static.render_reader`` and
-``render.live.ReaderWidget``) shows the memo with it. Every reference into the text is checked
+``notebook.live.ReaderWidget``) shows the memo with it. Every reference into the text is checked
 against the parsed source, and every problem names the file, the line and the field::
 
     book/data/guides/rusk-1951-01-12-continued-resistance.yml:14: lenses.0.passages.1.phrase:
@@ -62,8 +62,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import SourcebookError
-from .source import PrimarySource
+from sourcebook.errors import SourcebookError
+from sourcebook.model.source import PrimarySource
 
 LensId = Literal["sourcing", "contextualization", "close-reading", "corroboration"]
 LENSES: dict[str, str] = {"sourcing": "Sourcing", "contextualization": "Contextualization",
@@ -323,7 +323,7 @@ def _frus_registry(book_root: Path | None) -> dict[str, dict] | None:
 def _with_citations(guide: Guide, frus: dict[str, dict] | None) -> Guide:
     if not frus:
         return guide
-    from .sphinx_ext.frus import label, url
+    from sourcebook.model.frus import label, url
     compare = [c.model_copy(update={"url": c.url or url(frus[c.frus]),
                                     "citation": c.citation or label(frus[c.frus])})
                if c.frus in frus else c for c in guide.compare]
@@ -380,7 +380,7 @@ def load_guide(path: str | Path, source: PrimarySource | None = None) -> Guide:
     """Read `book/data/guides/<slug>.yml` and check it against `source`."""
     path = Path(path)
     if not path.is_file():
-        raise SourcebookError(path, "no close-reading guide here (see sourcebook.guide for the "
+        raise SourcebookError(path, "no close-reading guide here (see sourcebook.model.guide for the "
                                     "YAML shape)")
     book_root = path.parents[3] if len(path.parents) > 3 else None
     return parse_guide(path.read_text(encoding="utf-8"), source, path=path, book_root=book_root)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import project_root
-from .errors import SourcebookError
+from sourcebook import project_root
+from sourcebook.errors import SourcebookError
 
 
 @click.command()
@@ -18,8 +18,8 @@ from .errors import SourcebookError
               default=None, help="The book's folder (default: found upwards from here).")
 def new(text: Path, slug: str | None, root: Path | None) -> None:
     """Add the FRUS-style document TEXT to the book as a new source with a starter lesson."""
-    from .checks import check_book
-    from .scaffold import plan, write
+    from sourcebook.authoring.validate import check_book
+    from sourcebook.authoring.scaffold import plan, write
     try:
         book = project_root(root)
     except FileNotFoundError as err:

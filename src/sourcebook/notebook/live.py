@@ -24,14 +24,14 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..answers import MAX_BYTES, parse_answers_bytes, read_limited, write_atomic
-from ..errors import SourcebookError
+from sourcebook.model.answers import MAX_BYTES, parse_answers_bytes, read_limited, write_atomic
+from sourcebook.errors import SourcebookError
 
-from ..exercises.check import check
-from ..exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
+from sourcebook.items.check import check
+from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                 MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
-from ..guide import LENSES, Guide, passage_span
-from .payload import (EVIDENCE_HOW, display_order, evidence_scope, inline, item_source, mark_tokens,
+from sourcebook.model.guide import LENSES, Guide, passage_span
+from sourcebook.items.payload import (EVIDENCE_HOW, display_order, evidence_scope, inline, item_source, mark_tokens,
                       matching_keys, ordering_ids, plain)
 
 VERDICT = {"correct": ("✔", "Correct."), "partial": ("◐", "Partly right."),
@@ -485,16 +485,16 @@ class Display:
 
 
 def _context(root: Path | None, start: Path | None = None):
-    from .. import project_root
-    from ..exercises.loader import BookContext
+    from sourcebook import project_root
+    from sourcebook.model.lesson import BookContext
     return BookContext.load(root or project_root(start))
 
 
 def show_exercises(path: str | Path, *, root: str | Path | None = None,
                    answers: str | Path | None = None) -> Display:
     """An exercise set (exercises/<name>.yml) as live widgets plus its static HTML."""
-    from ..exercises.loader import load_set
-    from . import static
+    from sourcebook.model.lesson import load_set
+    from sourcebook.render import static
     path = Path(path)
     ctx = _context(Path(root) if root else None, path.resolve().parent)
     if not path.is_absolute() and not path.exists():
@@ -507,8 +507,8 @@ def show_exercises(path: str | Path, *, root: str | Path | None = None,
 def show_reader(slug: str, *, root: str | Path | None = None,
                 answers: str | Path | None = None) -> Display:
     """The close reader of a seed (with book/data/guides/<slug>.yml) as widgets plus HTML."""
-    from ..guide import guide_path, load_guide
-    from . import static
+    from sourcebook.model.guide import guide_path, load_guide
+    from sourcebook.render import static
     ctx = _context(Path(root) if root else None)
     source = ctx.sources[slug]
     guide = load_guide(guide_path(slug, Path(ctx.root)), source)

@@ -24,8 +24,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from . import decimal_file
-from .errors import SourceError
+from sourcebook.model import decimal_file
+from sourcebook.errors import SourceError
 
 # --------------------------------------------------------------------------- metadata
 
@@ -502,7 +502,7 @@ def _yaml_line(path: Path, loc) -> int | None:
 
 
 def seeds_dir(root: Path | None = None) -> Path:
-    from . import project_root
+    from sourcebook import project_root
     return (root or project_root()) / "seeds"
 
 

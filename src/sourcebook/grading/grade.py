@@ -7,7 +7,7 @@ A file is skipped, with its reason in the report, when it is unreadable, too lar
 answers file, for another book or another content version, a byte-for-byte copy of another
 file, or an older export by a student who handed in a newer one (same student id, or the same
 name when no id was given). Answers to item ids the book does not have are ignored with a note.
-The writing of the outputs is in grade_report.py.
+The writing of the outputs is in grading/report.py.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .answers import MAX_BYTES, Answers, parse_answers_bytes, read_limited, validate_answers
-from .errors import SourcebookError
-from .exercises.check import Key, Result, compile_item
-from .exercises.normalize import normalise
+from sourcebook.model.answers import MAX_BYTES, Answers, parse_answers_bytes, read_limited, validate_answers
+from sourcebook.errors import SourcebookError
+from sourcebook.items.check import Key, Result, compile_item
+from sourcebook.items.normalize import normalise
 
 __all__ = ["grade", "collect", "score", "analyse", "GradeReport", "Skipped", "StudentResult",
            "ItemStats", "display_text"]
@@ -300,7 +300,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
           max_bytes: int = MAX_BYTES, sets=None, write: bool = True) -> GradeReport:
     """Grade every submission under `paths` against the book in `ctx`; write the gradebook,
     item analysis and chart to `out_dir` (never replacing earlier files unless `force`)."""
-    from .exercises.loader import ExerciseErrors, load_all
+    from sourcebook.model.lesson import ExerciseErrors, load_all
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if sets is None:
@@ -338,7 +338,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     report.short_answers = {s.file: {i: responses[s.file].get(i) for i, k in keys.items()
                                      if k.item.type in SCORED_OUT} for s in students}
     if write:
-        from .grade_report import write_outputs
+        from sourcebook.grading.report import write_outputs
         report.outputs = write_outputs(report, Path(out_dir), force=force)
     t5 = time.perf_counter()
     timings.update(compile=t1 - t0, read=t2 - t1, check=t3 - t2, analyse=t4 - t3,

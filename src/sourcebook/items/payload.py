@@ -51,9 +51,9 @@ import html
 import re
 from typing import Any
 
-from ..exercises.normalize import expand_variants, normalise
-from ..exercises.passage import passage_tokens, phrase_tokens
-from ..exercises.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect,
+from sourcebook.items.normalize import expand_variants, normalise
+from sourcebook.items.passage import passage_tokens, phrase_tokens
+from sourcebook.items.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect,
                                 Ordering, ShortAnswer, SingleChoice, TrueFalse)
 
 MAGIC = "sb:"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import project_root
+from sourcebook import project_root
 
 
 def _root(path: str | None) -> Path:
@@ -36,7 +36,7 @@ def main() -> None:
 def build(edition: str, out: str | None, fresh: bool, root: str | None,
           jupyterhub_url: str | None) -> None:
     """Build the book as a static site (warnings are errors)."""
-    from .build import BuildError, build_book
+    from sourcebook.cli.build import BuildError, build_book
     book = _root(root)
     click.echo(f"Building the {edition} edition of {book} ...")
     try:
@@ -51,7 +51,7 @@ def build(edition: str, out: str | None, fresh: bool, root: str | None,
 @click.option("--root", type=click.Path(file_okay=False, exists=True), default=None)
 def check(root: str | None) -> None:
     """Validate every seed, exercise set, timeline and close-reading guide."""
-    from .checks import check_book
+    from sourcebook.authoring.validate import check_book
     book = _root(root)
     problems = check_book(book)
     for p in problems:
@@ -63,9 +63,9 @@ def check(root: str | None) -> None:
 
 def _register() -> None:
     """Commands that live in their own modules (each imports only what it needs)."""
-    from .cli_grade import grade
-    from .cli_new import new
-    from .cli_worksheet import worksheet
+    from sourcebook.cli.grade import grade
+    from sourcebook.cli.new import new
+    from sourcebook.cli.worksheet import worksheet
     for command in (grade, worksheet, new):
         main.add_command(command)
 

@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..errors import SourcebookError
+from sourcebook.errors import SourcebookError
 
 logger = logging.getLogger(__name__)
 _CONTEXTS: dict[str, object] = {}
@@ -31,7 +31,7 @@ _CONTEXTS: dict[str, object] = {}
 
 def book_context(srcdir: str):
     """The BookContext for this build (sources, objectives, timeline, exercise sets), cached."""
-    from ..exercises.loader import BookContext
+    from sourcebook.model.lesson import BookContext
     ctx = _CONTEXTS.get(srcdir)
     if ctx is None:
         ctx = _CONTEXTS[srcdir] = BookContext.load(Path(srcdir))
@@ -62,8 +62,8 @@ class PrimarySourceDirective(_KitDirective):
     required_arguments = 1
 
     def run(self):
-        from ..render.document import render_document
-        from ..source import load_source
+        from sourcebook.render.document import render_document
+        from sourcebook.model.source import load_source
         try:
             source = load_source(self.arguments[0], Path(self.env.srcdir))
         except SourcebookError as err:
@@ -76,8 +76,8 @@ class CloseReaderDirective(_KitDirective):
     required_arguments = 1
 
     def run(self):
-        from ..guide import load_guide
-        from ..render import static
+        from sourcebook.model.guide import load_guide
+        from sourcebook.render import static
         slug = self.arguments[0]
         ctx = self.ctx()
         source = ctx.sources.get(slug)
@@ -96,8 +96,8 @@ class ExerciseSetDirective(_KitDirective):
     required_arguments = 1
 
     def run(self):
-        from ..exercises.loader import load_set
-        from ..render import static
+        from sourcebook.model.lesson import load_set
+        from sourcebook.render import static
         path = Path(self.env.srcdir) / self.arguments[0]
         self.depend(path)
         try:
@@ -149,7 +149,7 @@ class ObjectivesTableDirective(_KitDirective):
 
 def source_name(url: str) -> str:
     """How a source link reads: a FRUS document by its citation, any other page by its site."""
-    from .frus import label_for_url
+    from sourcebook.model.frus import label_for_url
     return label_for_url(url) or urlsplit(url).netloc.removeprefix("www.")
 
 
@@ -178,7 +178,7 @@ class TimelineListDirective(_KitDirective):
 
 
 def _all_sets(directive: _KitDirective):
-    from ..exercises.loader import load_all
+    from sourcebook.model.lesson import load_all
     ctx = directive.ctx()
     sets, problems = load_all(ctx)
     for p in problems:
@@ -199,7 +199,7 @@ class _InstructorOnly(_KitDirective):
 
 class AnswerKeyDirective(_InstructorOnly):
     def render(self):
-        from ..exercises.answer_text import answer_text
+        from sourcebook.items.answer_text import answer_text
         ctx = self.ctx()
         parts = []
         for s in _all_sets(self):
@@ -218,7 +218,7 @@ class AnswerKeyDirective(_InstructorOnly):
 
 class AlignmentMatrixDirective(_InstructorOnly):
     def render(self):
-        from ..exercises.schema import SKILLS
+        from sourcebook.items.schema import SKILLS
         sets = _all_sets(self)
         items = [i for s in sets for i in s.items]
         head = "".join(f'<th scope="col">{escape(k)}</th>' for k in SKILLS)

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .errors import SourcebookError
-from .exercises.answer_text import answer_text
-from .exercises.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
+from sourcebook.errors import SourcebookError
+from sourcebook.items.answer_text import answer_text
+from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
-from .render.payload import EVIDENCE_HOW
+from sourcebook.items.payload import EVIDENCE_HOW
 
 _md = MarkdownIt("commonmark", {"html": False})
 CSS = """

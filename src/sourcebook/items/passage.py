@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .normalize import normalise
+from sourcebook.items.normalize import normalise
 
 
 def passage_tokens(source, sentence_ids: Sequence[str]) -> list[str]:

@@ -25,12 +25,12 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from ..config import book_identity
-from ..errors import SourcebookError
-from ..source import PrimarySource, all_seeds, load_source
-from .normalize import load_variants, normalise, parse_date, variant_index
-from .passage import passage_tokens, phrase_tokens
-from .schema import (ITEM_TYPES, SKILLS, Cloze, DateItem, Evidence, Item, MarkWords,
+from sourcebook.model.config import book_identity
+from sourcebook.errors import SourcebookError
+from sourcebook.model.source import PrimarySource, all_seeds, load_source
+from sourcebook.items.normalize import load_variants, normalise, parse_date, variant_index
+from sourcebook.items.passage import passage_tokens, phrase_tokens
+from sourcebook.items.schema import (ITEM_TYPES, SKILLS, Cloze, DateItem, Evidence, Item, MarkWords,
                      Ordering, OrderEntry, SetInfo)
 
 __all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all", "load_set",
@@ -153,7 +153,7 @@ def _load_objectives(path: Path, root: Path) -> dict[str, Objective]:
 def _load_timeline(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
-    from ..timeline import load_timeline
+    from sourcebook.model.timeline import load_timeline
     return {event.id: event for event in load_timeline(path)}
 
 
@@ -270,7 +270,7 @@ def _suggest(word: str, known) -> str:
 def _known_fields(item_type: str | None, loc: tuple, top=None) -> list[str]:
     """The fields allowed where an unknown one was written (for "did you mean")."""
     import typing
-    from .schema import Option, Pair
+    from sourcebook.items.schema import Option, Pair
     if len(loc) > 1:
         nested = {"options": Option, "entries": OrderEntry, "pairs": Pair}.get(loc[0])
         return list(nested.model_fields) if nested else []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import SourcebookError
+from sourcebook.errors import SourcebookError
 
 
 class GradeFailed(click.ClickException):
@@ -31,9 +31,9 @@ class GradeFailed(click.ClickException):
 def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path | None,
           max_bytes: int) -> None:
     """Grade students' exported answers (files, or folders of *.json files)."""
-    from . import project_root
-    from .exercises.loader import BookContext
-    from .grade import grade as run
+    from sourcebook import project_root
+    from sourcebook.model.lesson import BookContext
+    from sourcebook.grading.grade import grade as run
 
     try:
         book = project_root(root)

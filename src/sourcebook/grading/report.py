@@ -16,8 +16,8 @@ import io
 import statistics
 from pathlib import Path
 
-from .answers import write_atomic
-from .errors import SourcebookError
+from sourcebook.model.answers import write_atomic
+from sourcebook.errors import SourcebookError
 
 __all__ = ["write_outputs", "gradebook_csv", "short_answers_csv", "report_html", "chart_png",
            "OUTPUT_NAMES", "csv_safe"]

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .normalize import expand_variants, normalise, parse_date
-from .passage import passage_tokens, phrase_tokens
-from .schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect, Ordering,
+from sourcebook.items.normalize import expand_variants, normalise, parse_date
+from sourcebook.items.passage import passage_tokens, phrase_tokens
+from sourcebook.items.schema import (Cloze, DateItem, Evidence, Matching, MarkWords, MultipleSelect, Ordering,
                      ShortAnswer, SingleChoice, TrueFalse)
 
 __all__ = ["Result", "check", "compile_item", "perfect_response", "Key", "STATUSES", "MAX_LIST",
@@ -411,8 +411,8 @@ def _source_for(item, ctx):
 def _project_variants() -> dict:
     """The variants of the project around the current folder (used when no ctx is given)."""
     try:
-        from .. import project_root
-        from .normalize import load_variants, variant_index
+        from sourcebook import project_root
+        from sourcebook.items.normalize import load_variants, variant_index
         return variant_index(load_variants(project_root() / "exercises" / "variants.yml"))
     except Exception:    # no project here: no variants
         return {}
@@ -422,7 +422,7 @@ def _project_variants() -> dict:
 def _project_source(slug: str):
     """The seed from the project around the current folder (used when no ctx is given)."""
     try:
-        from ..source import load_source
+        from sourcebook.model.source import load_source
         return load_source(slug)
     except Exception:    # no project here, or a broken seed: the caller reports it
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .. import __version__
+from sourcebook import __version__
 
 EDITIONS = ("student", "instructor")
 ASSETS = Path(__file__).parent / "static"
@@ -47,8 +47,8 @@ WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
 
 def _ship_assets(app: Sphinx) -> Path:
     """Minified copies of the kit's JS and CSS, in a folder of this build's own."""
-    from ..render import static
-    from ..render.minify import minified
+    from sourcebook.render import static
+    from sourcebook.render.minify import minified
     folder = Path(app.doctreedir) / "_kit_static"
     folder.mkdir(parents=True, exist_ok=True)
     for path in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
@@ -76,8 +76,8 @@ def _start_figures(app: Sphinx) -> None:
     import subprocess
     import sys
 
-    from ..figures.build import stale_figures
-    from ..timeline import load_timeline
+    from sourcebook.figures.build import stale_figures
+    from sourcebook.model.timeline import load_timeline
     book_dir = Path(app.srcdir) / "book"
     load_timeline(book_dir / "data" / "timeline.yml")     # bad data fails here, file:line
     app.sourcebook_figures = None
@@ -218,7 +218,7 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from . import directives, frus
+    from sourcebook.sphinx import directives, frus_role
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
@@ -237,6 +237,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _complete_redirect, priority=900)
     app.connect("build-finished", _copy_current_assets)
     directives.setup(app)
-    frus.setup(app)
+    frus_role.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
