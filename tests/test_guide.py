@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sourcebook.errors import SourcebookError
-from sourcebook.model.guide import (EXAMPLE, LENSES, STARTERS, guide_path, load_guide, parse_guide,
+from fixtures.guide_example import EXAMPLE
+from sourcebook.model.project import Project
+from sourcebook.model.guide import (LENSES, STARTERS, guide_path, load_guide, parse_guide,
                               passage_span)
 from sourcebook.model.source import load_source
 
@@ -42,11 +44,11 @@ def test_the_books_guide_is_valid(source):
 def test_frus_keys_become_links_and_citations(source):
     text = EXAMPLE.replace("url: https://history.state.gov/historicaldocuments/frus1951v07p1/d31",
                            "frus: 1951v07p1-d31")
-    guide = parse_guide(text, source, book_root=ROOT)
+    guide = parse_guide(text, source, project=Project(ROOT))
     c = guide.compare[0]
     assert c.url == "https://history.state.gov/historicaldocuments/frus1951v07p1/d31"
     assert c.citation == "FRUS 1951, vol. VII, pt. 1, doc. 31"
-    err = problem(text.replace("1951v07p1-d31", "1951v07p1-d999"), source, book_root=ROOT)
+    err = problem(text.replace("1951v07p1-d31", "1951v07p1-d999"), source, project=Project(ROOT))
     assert "compare.0.frus" in str(err) and "d999" in str(err)
 
 

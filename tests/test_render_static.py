@@ -14,7 +14,8 @@ from pydantic import TypeAdapter
 
 from sourcebook.model.lesson import BookContext
 from sourcebook.items.schema import Item
-from sourcebook.model.guide import EXAMPLE, guide_path, load_guide, parse_guide
+from fixtures.guide_example import EXAMPLE
+from sourcebook.model.guide import guide_path, load_guide, parse_guide
 from sourcebook.render import static
 from sourcebook.items.payload import cloze_accepted
 from sourcebook.model.source import load_source

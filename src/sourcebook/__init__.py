@@ -8,21 +8,14 @@ __version__ = "0.1.0"
 
 
 def project_root(start: Path | None = None) -> Path:
-    """The folder holding the book's `_config.yml`: $SOURCEBOOK_ROOT if set, else searched
-    upwards from `start` or the cwd (notebooks run from book/ or from a copy elsewhere)."""
-    import os
-    if os.environ.get("SOURCEBOOK_ROOT"):
-        start = Path(os.environ["SOURCEBOOK_ROOT"])
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "_config.yml").is_file() and (folder / "seeds").is_dir():
-            return folder
-    raise FileNotFoundError(f"no sourcebook project (a folder with _config.yml and seeds/) above {here}")
+    """The folder holding the book's `_config.yml` (see `model.project.Project.find`)."""
+    from sourcebook.model.project import Project
+    return Project.find(start).root
 
 
 def __getattr__(name: str):
     """`sourcebook.show_exercises` / `sourcebook.show_reader` for notebooks, imported lazily so
-    that the CLI and the grader never load ipywidgets."""
+    that the CLI and the grader never load the notebook widgets."""
     if name in ("show_exercises", "show_reader"):
         from sourcebook.notebook import live
         return getattr(live, name)

@@ -1,57 +1,76 @@
-"""`sourcebook check`: every problem in the book's data, in one run, in words an author can fix."""
+"""`sourcebook check`: every problem in the book's data, in one run, in words an author can fix.
+
+Every problem is a `SourcebookError` (file, line, item, field, message, severity)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sourcebook.errors import SourcebookError
+from sourcebook.errors import Problems, SourcebookError
+from sourcebook.model.project import Project
 from sourcebook.model.source import all_seeds, check_source, load_source
 
 
-def check_seeds(root: Path) -> list[str]:
-    problems: list[str] = []
-    seeds = all_seeds(root)
+def _as_errors(found, path) -> list[SourcebookError]:
+    """Problems as errors (a checker that still says a bare string gets its file named)."""
+    out = []
+    for p in found:
+        if isinstance(p, Problems):
+            out.extend(p.errors)
+        elif isinstance(p, SourcebookError):
+            out.append(p)
+        else:
+            out.append(SourcebookError(path, str(p)))
+    return out
+
+
+def check_seeds(root: Path) -> list[SourcebookError]:
+    project = Project(root)
+    seeds = all_seeds(project.root)
     if not seeds:
-        problems.append(f"{root / 'seeds'}: no seed texts (*.txt)")
+        return [SourcebookError(project.seeds, "no seed texts (*.txt)")]
+    problems: list[SourcebookError] = []
     for txt in seeds:
         try:
-            source = load_source(txt, root)
+            source = load_source(txt, project.root)
         except SourcebookError as err:
-            problems.append(str(err))
+            problems.extend(_as_errors([err], txt))
             continue
-        problems.extend(check_source(source))
+        problems.extend(_as_errors(check_source(source), project.shown(txt)))
     return problems
 
 
-def check_book(root: Path) -> list[str]:
+def check_book(root: Path) -> list[SourcebookError]:
     """All problems: seeds, timeline, exercise sets (with their cross-references), guides."""
-    problems = check_seeds(root)
+    project = Project(root)
+    problems = check_seeds(project.root)
     if problems:
         return problems     # exercises refer to the seeds: fix those first
-    timeline = root / "book" / "data" / "timeline.yml"
-    if timeline.is_file():
+    if project.timeline.is_file():
         from sourcebook.model.timeline import load_timeline
         try:
-            load_timeline(timeline)
+            load_timeline(project.timeline)
         except SourcebookError as err:
-            problems.append(str(err))
+            problems.extend(_as_errors([err], project.timeline))
+        except Exception as err:                       # TimelineError lists its problems
+            problems.extend(_as_errors(getattr(err, "problems", [err]), project.timeline))
     from sourcebook.model.lesson import BookContext, load_all
     try:
-        ctx = BookContext.load(root)
+        ctx = BookContext.load(project.root)
     except SourcebookError as err:
-        return [*problems, str(err)]
+        return [*problems, *_as_errors([err], project.config)]
     _, exercise_problems = load_all(ctx)
-    problems.extend(str(p) for p in exercise_problems)
-    guides = root / "book" / "data" / "guides"
-    if guides.is_dir():
+    problems.extend(_as_errors(exercise_problems, project.exercises))
+    if project.guides.is_dir():
         from sourcebook.model.guide import load_guide
-        for path in sorted(guides.glob("*.yml")):
+        for path in sorted(project.guides.glob("*.yml")):
             source = ctx.sources.get(path.stem)
             if source is None:
-                problems.append(f"{path}: no seed named {path.stem} for this guide")
+                problems.append(SourcebookError(project.shown(path),
+                                                f"no seed named {path.stem} for this guide"))
                 continue
             try:
-                load_guide(path, source)
+                load_guide(path, source, project=project)
             except SourcebookError as err:
-                problems.append(str(err))
+                problems.extend(_as_errors(getattr(err, "problems", [err]), path))
     return problems

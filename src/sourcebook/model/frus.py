@@ -27,8 +27,10 @@ def load_registry(path: Path, mtime: float) -> dict[str, dict]:
     return data
 
 
-def registry(srcdir: str | Path) -> dict[str, dict]:
-    path = Path(srcdir) / "book" / "data" / "frus.yml"
+def registry(project) -> dict[str, dict]:
+    """The registry of a project (a `Project` or its root folder)."""
+    from sourcebook.model.project import project_of
+    path = project_of(project).frus
     return load_registry(path, path.stat().st_mtime)
 
 

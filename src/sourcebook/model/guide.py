@@ -63,6 +63,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from sourcebook.errors import SourcebookError
+from sourcebook.model.frus import label, registry, url
+from sourcebook.model.project import Project
 from sourcebook.model.source import PrimarySource
 
 LensId = Literal["sourcing", "contextualization", "close-reading", "corroboration"]
@@ -85,41 +87,6 @@ STARTERS: dict[str, list[str]] = {
                       "This document is believable / not believable because…",
                       "Another document that supports or challenges this one is…"],
 }
-
-EXAMPLE = """\
-source: rusk-1951-01-12-continued-resistance
-title: Reading Rusk's memo closely
-lenses:
-  - id: sourcing
-    question: Who wrote this memo, to whom, and what did he want the reader to do?
-    passages: [p1.s1]
-    notices: The heading names an Assistant Secretary writing to his superior.
-  - id: contextualization
-    question: What was happening in Korea in the second week of January 1951?
-    passages: [{sentence: p3.s2, phrase: liquidate the Korean involvement}]
-    notices: Washington was discussing whether to evacuate Korea.
-  - id: close-reading
-    question: Which words show how strongly Rusk feels?
-    passages: [{sentence: p2.s1, phrase: maximum ingenuity and imagination}]
-    notices: He asks for "maximum" effort twice.
-  - id: corroboration
-    question: Do other documents of the same days agree?
-    passages: [p2.s2]
-    notices: The JCS were planning an evacuation, including to Cheju-do.
-glossary:
-  - term: ROK
-    meaning: Republic of Korea, that is, South Korea.
-blackouts:
-  - id: qualities
-    sentence: p2.s1
-    words: [ingenuity, imagination]
-compare:
-  - id: jcs-80680
-    passage: [p2.s2]
-    title: JCS to MacArthur, 9 January 1951
-    url: https://history.state.gov/historicaldocuments/frus1951v07p1/d31
-    summary: The Joint Chiefs told MacArthur to defend in successive positions.
-"""
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -313,17 +280,15 @@ def check_guide(guide: Guide, source: PrimarySource, path=None, root=None,
     return problems
 
 
-def _frus_registry(book_root: Path | None) -> dict[str, dict] | None:
-    if book_root is None or not (book_root / "book" / "data" / "frus.yml").is_file():
+def _frus_registry(project: Project | None) -> dict[str, dict] | None:
+    if project is None or not project.frus.is_file():
         return None
-    data = yaml.safe_load((book_root / "book" / "data" / "frus.yml").read_text("utf-8")) or {}
-    return {d["key"]: d for d in data} if isinstance(data, list) else data
+    return registry(project)
 
 
 def _with_citations(guide: Guide, frus: dict[str, dict] | None) -> Guide:
     if not frus:
         return guide
-    from sourcebook.model.frus import label, url
     compare = [c.model_copy(update={"url": c.url or url(frus[c.frus]),
                                     "citation": c.citation or label(frus[c.frus])})
                if c.frus in frus else c for c in guide.compare]
@@ -331,7 +296,7 @@ def _with_citations(guide: Guide, frus: dict[str, dict] | None) -> Guide:
 
 
 def parse_guide(text: str, source: PrimarySource | None = None, *, path=None,
-                book_root: Path | None = None) -> Guide:
+                project: Project | None = None) -> Guide:
     """A guide from YAML text, checked against `source` when given. Raises SourcebookError
     (the first problem; `.problems` on it lists them all)."""
     try:
@@ -356,7 +321,7 @@ def parse_guide(text: str, source: PrimarySource | None = None, *, path=None,
                 msg = "is missing"
             problems.append(_err(path, msg, root, loc))
         _raise(problems)
-    frus = _frus_registry(book_root)
+    frus = _frus_registry(project)
     if source is not None:
         _raise(check_guide(guide, source, path, root, frus))
     return _with_citations(guide, frus)
@@ -373,14 +338,26 @@ def _raise(problems: list[SourcebookError]) -> None:
 
 
 def guide_path(slug: str, book_root: Path) -> Path:
-    return book_root / "book" / "data" / "guides" / f"{slug}.yml"
+    return Project(book_root).guide(slug)
 
 
-def load_guide(path: str | Path, source: PrimarySource | None = None) -> Guide:
-    """Read `book/data/guides/<slug>.yml` and check it against `source`."""
+def load_guide(path: str | Path, source: PrimarySource | None = None, *,
+               project: Project | None = None) -> Guide:
+    """Read `book/data/guides/<slug>.yml` and check it against `source`; with `project`, its
+    compare panels' FRUS keys are checked and cited from the project's registry."""
     path = Path(path)
     if not path.is_file():
         raise SourcebookError(path, "no close-reading guide here (see sourcebook.model.guide for the "
                                     "YAML shape)")
-    book_root = path.parents[3] if len(path.parents) > 3 else None
-    return parse_guide(path.read_text(encoding="utf-8"), source, path=path, book_root=book_root)
+    if project is None:
+        project = _project_around(path)
+    return parse_guide(path.read_text(encoding="utf-8"), source, path=path, project=project)
+
+
+def _project_around(path: Path) -> Project | None:
+    """The project a guide file belongs to, when it sits where the layout puts guides."""
+    try:
+        project = Project.find(path.parent)
+    except FileNotFoundError:
+        return None
+    return project if path.resolve().parent == project.guides else None

@@ -16,7 +16,6 @@ Messages are for instructors, e.g.::
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,33 +25,22 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from sourcebook.model.config import book_identity
-from sourcebook.errors import SourcebookError
+from sourcebook.model.project import Project
+from sourcebook.errors import Problems, SourcebookError, suggest
 from sourcebook.model.source import PrimarySource, all_seeds, load_source
 from sourcebook.items.normalize import load_variants, normalise, parse_date, variant_index
-from sourcebook.items.passage import passage_tokens, phrase_tokens
-from sourcebook.items.schema import (ITEM_TYPES, SKILLS, Cloze, DateItem, Evidence, Item, MarkWords,
-                     Ordering, OrderEntry, SetInfo)
+from sourcebook.items.registry import ITEM_TYPES, TYPES, Item, item_type
+from sourcebook.items.schema import SKILLS, SetInfo
 
 __all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all", "load_set",
            "exercise_files", "check_exercises"]
 
 _ITEM = TypeAdapter(Item)
-_NEEDS_SOURCE = (Cloze, Evidence, MarkWords)
 _MAX_NODES = 50_000       # aliases can multiply a small file into a huge tree ("billion laughs")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-class ExerciseErrors(SourcebookError):
-    """One or more problems; `.errors` lists them, `str()` gives one per line."""
-
-    def __init__(self, errors: list[SourcebookError]):
-        self.errors = list(errors)
-        first = self.errors[0]
-        super().__init__(first.path, first.message, line=first.line, field=first.field,
-                         item=first.item)
-
-    def __str__(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
+ExerciseErrors = Problems     # the loader's name for several problems at once
 
 
 # --------------------------------------------------------------------------- the book's context
@@ -113,9 +101,10 @@ class BookContext:
             source = attempt(load_source, txt, root)
             if source is not None:
                 sources[source.slug] = source
-        objectives = attempt(_load_objectives, root / "book" / "data" / "objectives.yml", root)
-        timeline = attempt(_load_timeline, root / "book" / "data" / "timeline.yml")
-        variants = attempt(load_variants, root / "exercises" / "variants.yml")
+        project = Project(root)
+        objectives = attempt(_load_objectives, project.objectives, root)
+        timeline = attempt(_load_timeline, project.timeline)
+        variants = attempt(load_variants, project.variants)
         if problems:
             raise ExerciseErrors(problems)
         return cls(root=root, book_id=identity[0], content_version=identity[1], sources=sources,
@@ -262,24 +251,16 @@ def _kind(value: Any) -> str:
     return f'"{value}"'
 
 
-def _suggest(word: str, known) -> str:
-    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
-
-
 def _known_fields(item_type: str | None, loc: tuple, top=None) -> list[str]:
     """The fields allowed where an unknown one was written (for "did you mean")."""
-    import typing
-    from sourcebook.items.schema import Option, Pair
+    from sourcebook.items.schema import OrderEntry, Option, Pair
     if len(loc) > 1:
         nested = {"options": Option, "entries": OrderEntry, "pairs": Pair}.get(loc[0])
         return list(nested.model_fields) if nested else []
     if top is not None:
         return list(top.model_fields)
-    for model in typing.get_args(typing.get_args(Item)[0]):
-        if typing.get_args(model.model_fields["type"].annotation) == (item_type,):
-            return list(model.model_fields)
-    return []
+    entry = TYPES.get(item_type)
+    return list(entry.model.model_fields) if entry else []
 
 
 def _model_error_field(message: str, raw: dict) -> str | None:
@@ -306,7 +287,7 @@ def _describe(err: dict, loc: tuple, item_type: str | None, top=None) -> str:
         return f"is missing; {what} needs one"
     if kind == "extra_forbidden":
         known = _known_fields(item_type, loc, top)
-        hint = _suggest(name, known) or (f" ({what} has: {', '.join(known)})" if known else "")
+        hint = suggest(name, known) or (f" ({what} has: {', '.join(known)})" if known else "")
         return f'field "{name}" is not a known field{hint}'
     if kind == "union_tag_invalid":
         return f'type "{ctx.get("tag")}" is not an item type (one of: {", ".join(ITEM_TYPES)})'
@@ -439,7 +420,7 @@ def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
         if key not in ("set", "items"):
             errors.append(SourcebookError(
                 shown, f'"{key}" is not a section of an exercise set (only set: and items:)'
-                + _suggest(key, ("set", "items")), line=lines.get((key, "@key")), field=key))
+                + suggest(key, ("set", "items")), line=lines.get((key, "@key")), field=key))
 
     info = None
     set_id = None
@@ -519,7 +500,7 @@ def _check_set_info(info: SetInfo, lines: Lines, shown: str, ctx: BookContext
                 field="set chapter"))
     if info.source is not None and ctx.sources and info.source not in ctx.sources:
         errors.append(SourcebookError(
-            shown, f'"{info.source}" is not a seed in seeds/' + _suggest(info.source, ctx.sources),
+            shown, f'"{info.source}" is not a seed in seeds/' + suggest(info.source, ctx.sources),
             line=lines.get(("set", "source")), field="set source"))
     return errors
 
@@ -537,15 +518,15 @@ def _cross_check(item, raw: dict, base: tuple, lines: Lines, shown: str, info: S
 
     if ctx.objectives is not None and item.objective not in ctx.objectives:
         problem(f'"{item.objective}" is not a learning objective in book/data/objectives.yml'
-                + _suggest(item.objective, ctx.objectives), "objective")
+                + suggest(item.objective, ctx.objectives), "objective")
 
     slug = item.source or (info.source if info else None) or ctx.default_source
     source = ctx.sources.get(slug) if slug else None
-    if slug and source is None and (item.source or isinstance(item, _NEEDS_SOURCE)):
-        problem(f'"{slug}" is not a seed in seeds/' + _suggest(slug, ctx.sources),
+    if slug and source is None and (item.source or item_type(item).needs_source):
+        problem(f'"{slug}" is not a seed in seeds/' + suggest(slug, ctx.sources),
                 "source" if item.source else "type")
         return item, errors
-    if isinstance(item, _NEEDS_SOURCE) and source is None:
+    if item_type(item).needs_source and source is None:
         problem("names no source: give source: here or in the set", "type")
         return item, errors
     if source is not None and item.source != slug:
@@ -553,90 +534,17 @@ def _cross_check(item, raw: dict, base: tuple, lines: Lines, shown: str, info: S
         # answers file, which keep each source's answers apart in a book of several sources.
         item = item.model_copy(update={"source": slug})
 
-    if isinstance(item, Evidence):
-        known = source.sentence_ids()
-        for k, sid in enumerate(item.answers):
-            if sid not in known:
-                problem(f'sentence "{sid}" is not in {slug} (its sentences run '
-                        f"{source.sentences[0].id} to {source.sentences[-1].id})", "answers", k)
-        if item.scope is not None:
-            paragraphs = {p.id for p in source.paragraphs}
-            for k, pid in enumerate(item.scope):
-                if pid not in paragraphs:
-                    problem(f'paragraph "{pid}" is not in {slug} (it has '
-                            f"{', '.join(sorted(paragraphs))})", "scope", k)
-            for k, sid in enumerate(item.answers):
-                if sid in known and sid.split(".")[0] not in item.scope:
-                    problem(f'sentence "{sid}" is an answer but outside the scope '
-                            f"{', '.join(item.scope)}", "answers", k)
-    elif isinstance(item, MarkWords):
-        known = source.sentence_ids()
-        bad = [sid for sid in item.sentences if sid not in known]
-        for k, sid in enumerate(item.sentences):
-            if sid in bad:
-                problem(f'sentence "{sid}" is not in {slug}', "sentences", k)
-        if not bad:
-            tokens = passage_tokens(source, item.sentences)
-            for k, (phrase, where) in enumerate(zip(item.phrases,
-                                                    phrase_tokens(tokens, item.phrases))):
-                if not where:
-                    problem(f'phrase "{phrase}" does not occur as whole words in the passage '
-                            f"({', '.join(item.sentences)})", "phrases", k)
-    elif isinstance(item, Cloze):
-        for k, alternatives in enumerate(item.blanks(), start=1):
-            if not alternatives or not all(normalise(a) for a in alternatives):
-                problem(f"blank {k} has an empty answer; write [[word]] or [[word|variant]]",
-                        "passage")
-        if not errors:
-            filled = normalise(item.filled())
-            if f" {filled} " not in f" {normalise(source.text)} ":
-                problem("the passage with its blanks filled is not in the text of "
-                        f'{slug}: "{item.filled()[:80]}"', "passage")
-    elif isinstance(item, DateItem) and not 1000 <= item.answer.year <= 9999:
-        problem(f"{item.answer} cannot be typed as an answer: use a year from 1000 to 9999",
-                "answer")
-    elif isinstance(item, Ordering) and item.timeline is not None:
-        item = _resolve_timeline(item, problem, ctx)
+    entry = item_type(item)
+    if entry.cross_check is not None and (source is not None or not entry.needs_source):
+        item = entry.cross_check(item, problem, source, slug, ctx)
     return item, errors
-
-
-def _resolve_timeline(item: Ordering, problem, ctx: BookContext) -> Ordering:
-    """Turn timeline event ids into entries in date order (ids stay the event ids)."""
-    events = []
-    for k, event_id in enumerate(item.timeline):
-        event = ctx.timeline.get(event_id)
-        if event is None:
-            problem(f'"{event_id}" is not an event in book/data/timeline.yml'
-                    + _suggest(event_id, ctx.timeline), "timeline", k)
-        else:
-            events.append(event)
-    if len(events) != len(item.timeline):
-        return item
-    if len({e.id for e in events}) != len(events):
-        problem("lists an event twice", "timeline")
-        return item
-    events.sort(key=lambda e: e.date)
-    for a, b in zip(events, events[1:]):
-        if a.date == b.date:
-            problem(f'"{a.id}" and "{b.id}" have the same date ({a.date}), so their order '
-                    "cannot be marked; drop one", "timeline")
-            return item
-    try:
-        entries = [OrderEntry(id=e.id, text=e.label) for e in events]
-    except ValidationError:
-        problem("a timeline id is longer than 32 characters, too long for an ordering entry",
-                "timeline")
-        return item
-    return item.model_copy(update={"entries": entries, "timeline": None})
 
 
 # --------------------------------------------------------------------------- all sets
 
 def exercise_files(root: str | Path) -> list[Path]:
     """Every exercise set: exercises/*.yml except variants.yml and files starting with "_"."""
-    folder = Path(root) / "exercises"
-    return sorted(p for p in folder.glob("*.yml")
-                  if p.name != "variants.yml" and not p.name.startswith("_"))
+    return Project(Path(root)).exercise_files()
 
 
 def _duplicates(per_file: list[tuple[list[tuple[str, int]], str]]) -> list[SourcebookError]:

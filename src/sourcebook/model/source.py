@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sourcebook.model import decimal_file
+from sourcebook.model.project import Project
 from sourcebook.errors import SourceError
 
 # --------------------------------------------------------------------------- metadata
@@ -501,9 +502,8 @@ def _yaml_line(path: Path, loc) -> int | None:
     return None
 
 
-def seeds_dir(root: Path | None = None) -> Path:
-    from sourcebook import project_root
-    return (root or project_root()) / "seeds"
+def seeds_dir(root: Path) -> Path:
+    return Project(root).seeds
 
 
 def load_source(slug_or_path: str | Path, root: Path | None = None) -> PrimarySource:
@@ -551,5 +551,5 @@ def check_source(source: PrimarySource) -> list[str]:
     return problems
 
 
-def all_seeds(root: Path | None = None) -> list[Path]:
+def all_seeds(root: Path) -> list[Path]:
     return sorted(seeds_dir(root).glob("*.txt"))

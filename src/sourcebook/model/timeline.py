@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from sourcebook.errors import SourcebookError
+from sourcebook.errors import Problems, SourcebookError
 
 __all__ = [
     "PHASES",
@@ -119,13 +119,13 @@ class TimelineEvent(BaseModel):
         return v
 
 
-@dataclass(frozen=True)
-class TimelineProblem:
-    path: str
-    line: int | None
-    event: str | None
-    field: str | None
-    message: str
+class TimelineProblem(SourcebookError):
+    """A problem of one timeline event: a SourcebookError whose item is the event."""
+
+    def __init__(self, path, line: int | None, event: str | None, field: str | None,
+                 message: str):
+        self.event = event
+        super().__init__(path, message, line=line, field=field, item=event)
 
     def __str__(self) -> str:
         where = self.path + (f":{self.line}" if self.line is not None else "")
@@ -133,16 +133,12 @@ class TimelineProblem:
         return f"{where}{who}: {self.message}"
 
 
-class TimelineError(SourcebookError):
+class TimelineError(Problems):
     """The timeline file has one or more problems; ``.problems`` lists them all."""
 
     def __init__(self, problems: list[TimelineProblem]):
-        self.problems = list(problems)
-        first = self.problems[0]
-        super().__init__(first.path, first.message, line=first.line, field=first.field, item=first.event)
-
-    def __str__(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        super().__init__(problems)
+        self.problems = self.errors
 
 
 def _display_path(path: Path) -> str:

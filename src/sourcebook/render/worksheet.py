@@ -7,22 +7,18 @@ questions, their options and room to write — printed to PDF by headless Chromi
 
 from __future__ import annotations
 
-import random
 import shutil
 import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
 
-from markdown_it import MarkdownIt
 
 from sourcebook.errors import SourcebookError
 from sourcebook.items.answer_text import answer_text
-from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
-                               MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
-from sourcebook.items.payload import EVIDENCE_HOW
+from sourcebook.items.base import print_inline as _inline
+from sourcebook.items.registry import item_type
 
-_md = MarkdownIt("commonmark", {"html": False})
 CSS = """
 @page { size: A4; margin: 16mm 15mm; }
 body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; color: #000; line-height: 1.4; }
@@ -41,60 +37,8 @@ ul.opts { list-style: none; padding-left: 2mm; margin: 1.5mm 0; } ul.opts li { m
 """
 
 
-def _inline(text: str) -> str:
-    return _md.renderInline(text)
-
-
-def _shuffled(item_id: str, values: list) -> list:
-    out = list(values)
-    random.Random(item_id).shuffle(out)
-    return out
-
-
 def _item_body(item, ctx) -> str:
-    lines = lambda n: '<span class="line"></span>' * n  # noqa: E731
-    match item:
-        case SingleChoice() | MultipleSelect():
-            how = "Choose one." if isinstance(item, SingleChoice) else "Choose all that apply."
-            opts = "".join(f'<li><span class="box"></span>{escape(o.id)}. {_inline(o.text)}</li>'
-                           for o in item.options)
-            return f'<p class="meta">{how}</p><ul class="opts">{opts}</ul>'
-        case TrueFalse():
-            return ('<ul class="opts"><li><span class="box"></span>True</li>'
-                    '<li><span class="box"></span>False</li></ul>')
-        case Ordering():
-            entries = [e.text for e in item.entries or []]
-            rows = "".join(f'<li><span class="blank" style="min-width:10mm"></span> '
-                           f'{_inline(t)}</li>' for t in _shuffled(item.id, entries))
-            return f'<p class="meta">Number them 1, 2, 3 … in order.</p><ul class="opts">{rows}</ul>'
-        case Matching():
-            rights = _shuffled(item.id, [p.right for p in item.pairs] + item.distractors)
-            left = "".join(f"<li>{_inline(p.left)} <span class='blank' style='min-width:10mm'>"
-                           "</span></li>" for p in item.pairs)
-            right = "".join(f"<li>{chr(65 + i)}. {_inline(r)}</li>" for i, r in enumerate(rights))
-            return (f'<p class="meta">Write the letter of the match.</p><div class="cols">'
-                    f'<ol>{left}</ol><ul class="opts">{right}</ul></div>')
-        case Cloze():
-            counter = iter(range(1, 100))
-            passage = BLANK.sub(lambda m: f"({next(counter)}) <span class='blank'></span>",
-                                escape(item.passage))
-            return f'<p class="quote">{passage}</p>'
-        case Evidence():
-            source = ctx.sources[item.source or ctx.default_source]
-            pids = item.scope or [p.id for p in source.paragraphs]
-            rows = "".join(f'<li><span class="box"></span><b>{s.id}</b> {escape(s.text)}</li>'
-                           for p in source.paragraphs if p.id in pids for s in p.sentences)
-            return f'<p class="meta">{EVIDENCE_HOW}</p><ul class="opts">{rows}</ul>'
-        case MarkWords():
-            source = ctx.sources[item.source or ctx.default_source]
-            text = " ".join(source.sentence(sid).text for sid in item.sentences)
-            return f'<p class="meta">Underline the words.</p><p class="quote">{escape(text)}</p>'
-        case DateItem():
-            return '<p>Date: <span class="blank" style="min-width:50mm"></span></p>'
-        case ShortAnswer():
-            rubric = "".join(f"<li>{_inline(r)}</li>" for r in item.rubric)
-            return f'{lines(6)}<p class="meta">A strong answer:</p><ul class="meta">{rubric}</ul>'
-    return lines(3)
+    return item_type(item).print_body(item, ctx)
 
 
 def worksheet_html(title: str, sets, ctx, *, key: bool = False) -> str:

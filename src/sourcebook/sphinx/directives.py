@@ -24,6 +24,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sourcebook.errors import SourcebookError
+from sourcebook.model.project import Project
 
 logger = logging.getLogger(__name__)
 _CONTEXTS: dict[str, object] = {}
@@ -83,10 +84,11 @@ class CloseReaderDirective(_KitDirective):
         source = ctx.sources.get(slug)
         if source is None:
             return self.fail(f'close-reader: no seed "{slug}" in seeds/')
-        guide_path = Path(self.env.srcdir) / "book" / "data" / "guides" / f"{slug}.yml"
+        project = Project(self.env.srcdir)
+        guide_path = project.guide(slug)
         self.depend(source.path, guide_path)
         try:
-            guide = load_guide(guide_path, source)
+            guide = load_guide(guide_path, source, project=project)
         except SourcebookError as err:
             return self.fail(str(err))
         return [_raw(static.render_reader(source, guide, ctx))]
@@ -115,7 +117,7 @@ class ExerciseSetDirective(_KitDirective):
 
 
 def _objectives(srcdir: str) -> list[dict]:
-    path = Path(srcdir) / "book" / "data" / "objectives.yml"
+    path = Project(srcdir).objectives
     return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
@@ -125,7 +127,7 @@ class ObjectivesDirective(_KitDirective):
     def run(self):
         mine = [o for o in _objectives(self.env.srcdir)
                 if self.env.docname in (o["chapter"], *o.get("also", []))]
-        self.depend(Path(self.env.srcdir) / "book" / "data" / "objectives.yml")
+        self.depend(Project(self.env.srcdir).objectives)
         if not mine:
             return self.fail(f"objectives: no objectives for chapter {self.env.docname} in "
                              "book/data/objectives.yml")
@@ -158,7 +160,7 @@ class TimelineListDirective(_KitDirective):
     date: every event of book/data/timeline.yml with its date, what happened, and its source."""
 
     def run(self):
-        path = Path(self.env.srcdir) / "book" / "data" / "timeline.yml"
+        path = Project(self.env.srcdir).timeline
         events = list(self.ctx().timeline.values())     # read once per build, in date order
         if not events:
             return self.fail(f"timeline-list: no events in {path} (`sourcebook check` says why)")

@@ -1,0 +1,60 @@
+"""What single-choice and multiple-select items share: options, their feedback, their print form."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from sourcebook.items.base import OPTION_ID, ItemBase, Key, Strict, box, esc, print_inline, span
+
+
+class Option(Strict):
+    id: OPTION_ID
+    text: str = Field(min_length=1)
+    feedback: str | None = None     # shown only to a student who chose this option
+
+
+class ChoiceItem(ItemBase):
+    options: list[Option] = Field(min_length=2, max_length=12)
+
+    @field_validator("options")
+    @classmethod
+    def _unique_options(cls, options: list[Option]) -> list[Option]:
+        seen = set()
+        for o in options:
+            if o.id in seen:
+                raise ValueError(f'option id "{o.id}" is used twice')
+            seen.add(o.id)
+        return options
+
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options]
+
+    def _known(self, ids: list[str], what: str) -> None:
+        known = self.option_ids()
+        for a in ids:
+            if a not in known:
+                raise ValueError(f'{what} "{a}" is not one of the options {span(known)}')
+
+
+class ChoiceKey(Key):
+    def __init__(self, item):
+        super().__init__(item)
+        self.option_ids = [o.id for o in item.options]
+        self.known = set(self.option_ids)
+        self.option_feedback = {o.id: o.feedback for o in item.options if o.feedback}
+
+    def feedback(self, chosen: list[str]) -> list[str]:
+        return [self.option_feedback[c] for c in chosen if c in self.option_feedback]
+
+    def unknown(self, value: str):
+        return self.invalid(f'"{value[:40]}" is not one of the options {span(self.option_ids)}')
+
+
+def option_text(item, oid: str) -> str:
+    text = next(o.text for o in item.options if o.id == oid)
+    return f"{oid}: {text}"
+
+
+def print_options(item, how: str) -> str:
+    opts = "".join(box(f"{esc(o.id)}. {print_inline(o.text)}") for o in item.options)
+    return f'<p class="meta">{how}</p><ul class="opts">{opts}</ul>'

@@ -1,0 +1,53 @@
+"""A date, e.g. the one a file number encodes. Accepts 1951-01-12, 12 January 1951, January 12,
+1951, the month abbreviated, and a weekday or "12th of" before it. Score 1 or 0."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from sourcebook.items.base import MAX_TEXT, ItemBase, ItemType, Key, kind
+from sourcebook.items.normalize import parse_date
+
+
+class DateItem(ItemBase):
+    type: Literal["date"]
+    answer: dt.date
+
+
+class DateKey(Key):
+    def _check(self, response, seed):
+        if not isinstance(response, str):
+            return self.invalid(f"expected a date written as text, got {kind(response)}")
+        if not response.strip():
+            return self.unanswered()
+        if len(response) > MAX_TEXT:
+            return self.invalid(f"{len(response)} characters is too long for a date")
+        date = parse_date(response)
+        if date is None:
+            return self.invalid(f'"{response[:40]}" is not a date this page can read; write it '
+                                "like 1951-01-12 or 12 January 1951")
+        return self.scored(1.0 if date == self.item.answer else 0.0, [])
+
+    def perfect(self):
+        return self.item.answer.isoformat()
+
+    def wrong_choices(self, response):
+        date = parse_date(response)
+        return [date.isoformat()] if date and date != self.item.answer else []
+
+
+def _cross_check(item, problem, source, slug, ctx):
+    if not 1000 <= item.answer.year <= 9999:
+        problem(f"{item.answer} cannot be typed as an answer: use a year from 1000 to 9999",
+                "answer")
+    return item
+
+
+TYPE = ItemType(
+    name="date", model=DateItem, key=lambda item, ctx: DateKey(item),
+    answer_text=lambda item, ctx: (f"{item.answer.day} {item.answer:%B %Y} "
+                                   f"({item.answer.isoformat()})"),
+    print_body=lambda item, ctx: '<p>Date: <span class="blank" style="min-width:50mm"></span></p>',
+    cross_check=_cross_check,
+)
