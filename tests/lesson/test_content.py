@@ -276,8 +276,8 @@ WRONG = [
      "8: only the part of d52 that could be checked"),
     (ALL_PROSE, r"no island strategy(?! in the part)|did not press the islands",
      "9: keep the hedge 'in the part we could read'"),
-    (ALL_PROSE, r"ministries followed him|(?:had |Rhee )moved to Pusan|"
-                r"U\.S\. embassy moved there",
+    (ALL_PROSE, r"ministries followed him|(?:had |Rhee )moved to Pusan|Rhee went to Pusan|"
+                r"ministries moved around|U\.S\. embassy moved there",
      "10: d23 reports plans for the move, not the move itself"),
     (ALL_PROSE, r"ruled out backing|had no plan to\s+back",
      "11: d29 says the U.S. did 'not intend to recommend' a Nationalist guerrilla war to the UN"),
