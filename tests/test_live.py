@@ -257,7 +257,7 @@ def test_show_exercises_offers_the_widget_and_the_static_html(tmp_path):
 
 
 def test_show_reader_offers_both(tmp_path):
-    import sourcebook as render
+    from sourcebook import notebook as render
     shown = render.show_reader(MEMO, root=ROOT, answers=tmp_path / "a.json")
     bundle = shown._repr_mimebundle_()
     assert {"application/vnd.jupyter.widget-view+json", "text/html"} <= set(bundle)
