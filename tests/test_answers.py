@@ -57,7 +57,7 @@ def test_dump_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("change, reason", [
-    (lambda d: d.update(version=2), "newer version of the book"),
+    (lambda d: d.update(version=3), "newer version of the book"),
     (lambda d: d.update(version=0), "answers format version 0 is not supported"),
     (lambda d: d.update(version="1"), 'version is the text "1"'),
     (lambda d: d.pop("version"), "version is missing"),
@@ -158,3 +158,42 @@ def test_answers_dataclass_is_what_validate_returns():
     assert isinstance(answers, Answers)
     assert (answers.book_id, answers.content_version) == ("fixture-book", "3")
     assert answers.responses["smp-01"].source == "rusk-1951-01-12-continued-resistance"
+
+
+def test_version_1_files_are_read_as_checked_responses():
+    data = submission({"smp-01": "B", "smp-02": None})
+    assert data["version"] == 1
+    answers = validate_answers(data)
+    assert answers.responses["smp-01"].history == ["B"]
+    assert answers.responses["smp-02"].history == []
+    assert not answers.responses["smp-01"].has_draft and answers.seed is None
+
+
+def test_version_2_keeps_history_draft_seed_and_assignment(tmp_path):
+    data = submission({"smp-01": "B"})
+    data.update(version=2, seed="9f86d081884c7d65", assignment="week-3",
+                notes_truncated=["memo/p2"])
+    data["responses"]["smp-01"].update(history=["A", "B"], attempts=2, draft="C",
+                                       draft_at="2026-01-12T10:05:00Z")
+    answers = validate_answers(data)
+    record = answers.responses["smp-01"]
+    assert (record.response, record.history, record.draft) == ("B", ["A", "B"], "C")
+    assert (answers.seed, answers.assignment, answers.notes_truncated) == (
+        "9f86d081884c7d65", "week-3", ["memo/p2"])
+    again = validate_answers(answers.to_json())        # a round trip keeps every field
+    assert again.responses["smp-01"].to_json() == record.to_json()
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda d: d.update(seed="not hex!"), "seed"),
+    (lambda d: d.update(assignment=""), "assignment"),
+    (lambda d: d["responses"]["smp-01"].update(history=list(range(21))), "history"),
+    (lambda d: d["responses"]["smp-01"].update(draft_at="yesterday"), "draft_at"),
+])
+def test_bad_version_2_fields_give_a_reason(change, reason):
+    data = submission({"smp-01": "B"})
+    data.update(version=2)
+    change(data)
+    with pytest.raises(SourcebookError) as err:
+        validate_answers(data)
+    assert reason in str(err.value)

@@ -4,19 +4,24 @@ One JSON file per student, described by `schemas/answers.schema.json` (JSON Sche
 
     {
       "format": "sourcebook-answers",
-      "version": 1,
-      "book": {"id": "rusk-continued-resistance", "content_version": "1"},
+      "version": 2,
+      "book": {"id": "rusk-continued-resistance", "content_version": "2"},
       "student": {"name": "Ada Lovelace", "id": "s1234"},          # as typed; one may be ""
+      "assignment": "week-3",                                        # or null
+      "seed": "9f86d081884c7d65",                                    # the student's dealing seed
       "exported_at": "2026-01-12T10:00:00.000Z",                     # UTC, Date.toISOString()
       "responses": {
-        "doc-01": {"response": "B", "attempts": 2, "first_at": "...", "last_at": "...",
+        "doc-01": {"response": "B",            # the last CHECKED response
+                   "attempts": 2, "history": ["A", "B"], "first_at": "...", "last_at": "...",
+                   "draft": "C", "draft_at": "...",   # changed after the last check: not graded
                    "source": "rusk-1951-01-12-continued-resistance"}
       },
       "notes": {"rusk-1951-01-12-continued-resistance": {"p2": "my note"}}
     }
 
-`version` changes only when a reader of version N could misread the file; a new version comes
-with a migration in `_MIGRATIONS`. The static book's exporter (JS) writes exactly this.
+docs/contract.md §5 is the full description. `version` changes only when a reader of version N
+could misread the file; a new version comes with a migration in `_MIGRATIONS` (version 1 files
+are read as version 2: their response counts as checked). The front end writes exactly this.
 """
 
 from __future__ import annotations
@@ -38,22 +43,51 @@ __all__ = ["FORMAT", "VERSION", "Answers", "ResponseRecord", "new_answers", "val
            "load_answers", "dump_answers_atomic", "answers_schema", "MAX_BYTES"]
 
 FORMAT = "sourcebook-answers"
-VERSION = 1
+VERSION = 2
 MAX_BYTES = 2_000_000
-_MIGRATIONS: dict[int, Any] = {}     # version -> function(data) -> data of version + 1
+HISTORY = 20           # checked responses kept per item: the first and the last 19
+
+
+def _from_version_1(data: dict) -> dict:
+    """Version 1 kept one response per item, the last one the student checked or typed; it is
+    read as checked (version 1 pages counted a typed answer as the answer)."""
+    out = {**data, "version": 2}
+    responses = data.get("responses")
+    if isinstance(responses, dict):
+        out["responses"] = {
+            k: ({**r, "history": [r["response"]][:1] if r.get("response") is not None else []}
+                if isinstance(r, dict) and "response" in r else r)
+            for k, r in responses.items()}
+    return out
+
+
+_MIGRATIONS: dict[int, Any] = {1: _from_version_1}  # version -> function(data) -> next version
+
+
+_UNSET = object()       # no draft: the answer on the page is the one last checked
 
 
 @dataclass(slots=True)
 class ResponseRecord:
-    response: Any
+    response: Any                   # the last checked response
     attempts: int = 1
     first_at: str | None = None
     last_at: str | None = None
     source: str | None = None
+    history: list = field(default_factory=list)
+    draft: Any = _UNSET             # changed after the last check (never graded)
+    draft_at: str | None = None
+
+    @property
+    def has_draft(self) -> bool:
+        return self.draft is not _UNSET
 
     def to_json(self) -> dict[str, Any]:
         out = {"response": self.response, "attempts": self.attempts,
-               "first_at": self.first_at, "last_at": self.last_at}
+               "history": list(self.history), "first_at": self.first_at,
+               "last_at": self.last_at}
+        if self.has_draft:
+            out["draft"], out["draft_at"] = self.draft, self.draft_at
         if self.source is not None:
             out["source"] = self.source
         return out
@@ -68,6 +102,9 @@ class Answers:
     exported_at: str = ""
     responses: dict[str, ResponseRecord] = field(default_factory=dict)
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+    seed: str | None = None
+    assignment: str | None = None
+    notes_truncated: list[str] = field(default_factory=list)
 
     @property
     def exported(self) -> dt.datetime:
@@ -78,9 +115,10 @@ class Answers:
         return {"format": FORMAT, "version": VERSION,
                 "book": {"id": self.book_id, "content_version": self.content_version},
                 "student": {"name": self.student_name, "id": self.student_id},
+                "assignment": self.assignment, "seed": self.seed,
                 "exported_at": self.exported_at,
                 "responses": {k: r.to_json() for k, r in self.responses.items()},
-                "notes": self.notes}
+                "notes": self.notes, "notes_truncated": list(self.notes_truncated)}
 
 
 def _now() -> str:
@@ -99,7 +137,8 @@ def new_answers(book_id: str, content_version: str, *, student_name: str = "",
                 exported_at: str | None = None) -> Answers:
     """A fresh answers document; `responses` maps item ids to bare responses (1 attempt each)."""
     when = exported_at or _now()
-    records = {k: ResponseRecord(v, 1, when, when, source) for k, v in (responses or {}).items()}
+    records = {k: ResponseRecord(v, 1, when, when, source, [v])
+               for k, v in (responses or {}).items()}
     return Answers(book_id, content_version, student_name, student_id, when, records,
                    notes or {})
 
@@ -159,7 +198,7 @@ def _fast_records(data: Any) -> dict[str, ResponseRecord] | None:
 
     None means "ask jsonschema", which finds the reason. Keep in step with the schema: tests
     check that the two agree on the corpus and on generated documents."""
-    if type(data) is not dict or data.keys() - {"notes"} != _TOP:
+    if type(data) is not dict or data.keys() - _OPTIONAL_TOP != _TOP:
         return None
     if data["format"] != FORMAT or type(data["version"]) is not int or data["version"] != VERSION:
         return None
@@ -179,6 +218,15 @@ def _fast_records(data: Any) -> dict[str, ResponseRecord] | None:
         return None
     notes = data.get("notes", {})
     if type(notes) is not dict or len(notes) > 100:
+        return None
+    seed, assignment = data.get("seed"), data.get("assignment")
+    if seed is not None and (type(seed) is not str or not _SEED.fullmatch(seed)):
+        return None
+    if assignment is not None and (type(assignment) is not str or not 0 < len(assignment) <= 100):
+        return None
+    cut = data.get("notes_truncated", [])
+    if type(cut) is not list or len(cut) > 1000 or not all(
+            type(c) is str and len(c) <= 300 for c in cut):
         return None
     for per_source in notes.values():
         if type(per_source) is not dict or len(per_source) > 500 or not all(
@@ -206,12 +254,22 @@ def _fast_records(data: Any) -> dict[str, ResponseRecord] | None:
                 return None
         elif type(source) is not str or len(source) > 200:
             return None
-        records[key] = make(record["response"], attempts, first, last, source)
+        history = record.get("history", [])
+        if type(history) is not list or len(history) > HISTORY:
+            return None
+        draft_at = record.get("draft_at")
+        if draft_at is not None and (type(draft_at) is not str or not stamp(draft_at)):
+            return None
+        records[key] = make(record["response"], attempts, first, last, source, history,
+                            record.get("draft", _UNSET), draft_at)
     return records
 
 
 _TOP = {"format", "version", "book", "student", "exported_at", "responses"}
-_RECORD = {"response", "attempts", "first_at", "last_at", "source"}
+_OPTIONAL_TOP = {"notes", "seed", "assignment", "notes_truncated"}
+_RECORD = {"response", "attempts", "first_at", "last_at", "source", "history", "draft",
+           "draft_at"}
+_SEED = re.compile(r"[0-9a-f]{8,32}")
 _REQUIRED = {"response", "attempts"}
 
 # Shape and field ranges of a timestamp (as in the schema); only exported_at is also checked
@@ -257,7 +315,8 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
         if reason:
             raise SourcebookError(path, reason)
         responses = {k: ResponseRecord(r["response"], r["attempts"], r.get("first_at"),
-                                       r.get("last_at"), r.get("source"))
+                                       r.get("last_at"), r.get("source"), r.get("history", []),
+                                       r.get("draft", _UNSET), r.get("draft_at"))
                      for k, r in data["responses"].items()}
     try:
         _timestamp(data["exported_at"])
@@ -266,7 +325,8 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
                               "and time") from None
     book, student = data["book"], data["student"]
     return Answers(book["id"], book["content_version"], student["name"], student["id"],
-                   data["exported_at"], responses, data.get("notes") or {})
+                   data["exported_at"], responses, data.get("notes") or {}, data.get("seed"),
+                   data.get("assignment"), list(data.get("notes_truncated") or []))
 
 
 # --------------------------------------------------------------------------- files
