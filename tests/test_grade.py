@@ -75,7 +75,8 @@ def test_corpus_outcomes(corpus_run):
         if "note" in expect:
             assert expect["note"] in notes[name]
     assert "huge.json" in skipped and "the file is 20.0 MB" in skipped["huge.json"]
-    assert len(report.students) + len(report.skipped) == len(EXPECTED) + 1
+    assert "not a .json file" in skipped["expected.yml"]      # listed, never silently passed over
+    assert len(report.students) + len(report.skipped) == len(EXPECTED) + 2
     assert report.exit_code == 1
 
 
@@ -171,16 +172,30 @@ def test_no_overwrite_then_force(tmp_path, ctx):
     assert third.outputs == first.outputs
 
 
-def test_duplicate_by_name_when_no_id(tmp_path, ctx):
+def test_duplicate_by_exact_name_when_no_id(tmp_path, ctx):
     folder = tmp_path / "subs"
     folder.mkdir()
     write_json(folder / "one.json", submission({"smp-01": "A"}, name="Kim Lee", sid="",
                                                exported_at="2026-01-12T09:00:00Z"))
-    write_json(folder / "two.json", submission({"smp-01": "B"}, name=" kim  LEE", sid="",
+    write_json(folder / "two.json", submission({"smp-01": "B"}, name="Kim Lee ", sid="",
                                                exported_at="2026-01-12T10:00:00+00:00"))
     report = grade([folder], ctx, tmp_path / "out")
     assert [Path(s.file).name for s in report.students] == ["two.json"]
-    assert "same name" in report.skipped[0].reason
+    reason = report.skipped[0].reason
+    assert "same name" in reason and "2026-01-12T09:00:00Z" in reason and "2026-01-12T10:00" in reason
+
+
+@pytest.mark.parametrize("a, b", [("Chris Lee", "chris  lee"), ("Bob", "bob!"),
+                                  ("\N{SLIGHTLY SMILING FACE}", "\N{SMILING FACE WITH SUNGLASSES}")])
+def test_different_names_are_never_merged(tmp_path, ctx, a, b):
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    write_json(folder / "a.json", submission({"smp-01": "A"}, name=a, sid=""))
+    write_json(folder / "b.json", submission({"smp-01": "B"}, name=b, sid="",
+                                             exported_at="2026-01-12T11:00:00Z"))
+    report = grade([folder], ctx, tmp_path / "out")
+    assert sorted(Path(s.file).name for s in report.students) == ["a.json", "b.json"]
+    assert report.skipped == []
 
 
 def test_missing_path_and_empty_folder(tmp_path, ctx):

@@ -3,16 +3,13 @@
     report = grade([folder_or_files...], ctx, out_dir)      # writes the CSVs, HTML and chart
     report.exit_code        # 0: every file graded; 1: some files were skipped (listed, with why)
 
-A file is skipped, with its reason in the report, when it is unreadable, too large, not an
-answers file, for another book or another content version, a byte-for-byte copy of another
-file, or an older export by a student who handed in a newer one (same student id, or the same
-name when no id was given). Answers to item ids the book does not have are ignored with a note.
-The writing of the outputs is in grading/report.py.
+Which files are read and how is `grading/files.py`; which file counts for each student is
+`grading/collect.py`; which checked response counts is the scoring policy (`grading/policy.py`);
+the writing of the outputs is `grading/report.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 import unicodedata
@@ -21,29 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sourcebook.model.answers import MAX_BYTES, Answers, parse_answers_bytes, read_limited, validate_answers
 from sourcebook.errors import SourcebookError
+from sourcebook.grading.collect import Oversized, Submission, collect
+from sourcebook.grading.files import Skipped, submission_files  # noqa: F401
+from sourcebook.grading.policy import Policy, parse_policy, responses_to_score, settle
 from sourcebook.items.check import Key, Result, compile_item
-from sourcebook.items.normalize import normalise
+from sourcebook.model.answers import MAX_BYTES
 
 __all__ = ["grade", "collect", "score", "analyse", "GradeReport", "Skipped", "StudentResult",
-           "ItemStats", "display_text"]
+           "ItemStats", "display_text", "parse_policy"]
 
 SCORED_OUT = ("short-answer",)      # recorded for the instructor, never in the totals
 GROUP_SHARE = 0.27                  # Kelley's upper and lower groups for discrimination
-
-
-@dataclass
-class Skipped:
-    path: str
-    reason: str
-
-
-@dataclass
-class Submission:
-    path: Path
-    answers: Answers
-    digest: str
 
 
 @dataclass
@@ -54,6 +40,9 @@ class StudentResult:
     results: dict[str, Result]
     total: float
     max: float
+    attempts: dict[str, int] = field(default_factory=dict)
+    drafts: dict[str, Any] = field(default_factory=dict)     # item -> unchecked answer
+    assignment: str | None = None
 
     @property
     def percent(self) -> float:
@@ -87,6 +76,7 @@ class GradeReport:
     book_id: str = ""
     content_version: str = ""
     short_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # file -> item -> answer
+    policy: str = "last"
 
     @property
     def exit_code(self) -> int:
@@ -102,96 +92,29 @@ def display_text(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-# --------------------------------------------------------------------------- collecting files
-
-def submission_files(paths: list[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files named, plus every *.json below folders named (hidden files and folders left out)."""
-    files: list[str] = []
-    missing: list[Skipped] = []
-    for p in map(str, paths):
-        if os.path.isdir(p):
-            for folder, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.join(folder, n) for n in sorted(names)
-                             if n.endswith(".json") and not n.startswith("."))
-        elif os.path.isfile(p):
-            files.append(p)
-        else:
-            missing.append(Skipped(p, "no such file or folder"))
-    unique = dict.fromkeys(os.path.abspath(f) for f in files)   # a file named twice counts once
-    return [Path(f) for f in unique], missing
-
-
-def _identity(answers: Answers) -> str:
-    """Who handed a file in: the student id if given, else the name (normalised)."""
-    sid = normalise(answers.student_id)
-    return f"id:{sid}" if sid else f"name:{normalise(answers.student_name)}"
-
-
-def collect(paths: list[str | Path], book_id: str, content_version: str, *,
-            max_bytes: int = MAX_BYTES, shown=str) -> tuple[list[Submission], list[Skipped]]:
-    """The submissions to grade, one per student, and the files skipped with their reasons."""
-    files, skipped = submission_files(paths)
-    seen_digest: dict[str, Path] = {}
-    kept: list[Submission] = []
-    for path in files:
-        try:
-            data = read_limited(path, max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in seen_digest:
-                skipped.append(Skipped(shown(path), f"identical to {shown(seen_digest[digest])}"))
-                continue
-            seen_digest[digest] = path
-            answers = validate_answers(parse_answers_bytes(data, path), path)
-        except SourcebookError as err:
-            skipped.append(Skipped(shown(path), err.message))
-            continue
-        if answers.book_id != book_id:
-            skipped.append(Skipped(shown(path), f'answers for another book ("{answers.book_id}"; '
-                                   f'this one is "{book_id}")'))
-        elif answers.content_version != content_version:
-            skipped.append(Skipped(shown(path), f"made with content version "
-                                   f'"{answers.content_version}" of the exercises; this book is '
-                                   f'version "{content_version}", so items may have changed'))
-        else:
-            kept.append(Submission(path, answers, digest))
-    by_student: dict[str, list[Submission]] = {}
-    for sub in kept:
-        by_student.setdefault(_identity(sub.answers), []).append(sub)
-    chosen: list[Submission] = []
-    for subs in by_student.values():
-        subs.sort(key=lambda s: (s.answers.exported, str(s.path)))
-        newest = subs[-1]
-        chosen.append(newest)
-        for old in subs[:-1]:
-            who = "student id" if newest.answers.student_id.strip() else "name"
-            skipped.append(Skipped(shown(old.path), f"an older export by the same student (same "
-                                   f"{who}); graded the newer {shown(newest.path)} instead"))
-    return chosen, skipped
-
-
 # --------------------------------------------------------------------------- scoring
 
-def _memo_key(response: Any):
+def _memo_key(response: Any, seed: str | None = None):
     """A hashable stand-in for a response, exact in type (so 1, 1.0 and true never share one),
-    or None when the response is not worth caching."""
+    or None when the response is not worth caching. An ordering's verdict depends on the
+    student's seed too (their starting order is not an answer)."""
     kind = type(response)
     if kind is str or kind is bool or kind is int:
         return kind, response
     if kind is list and len(response) <= 12:
         if all(type(x) is str for x in response):
-            return "str-list", *response
+            return "str-list", seed, *response
         if all(type(x) is int for x in response):
             return "int-list", *response
     return None
 
 
-def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str
-          ) -> tuple[list[StudentResult], list[Skipped]]:
-    """Each student's results (items not answered are `unanswered`), and notes on unknown ids.
+def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str,
+          policy: Policy | None = None) -> list[StudentResult]:
+    """Each student's results under `policy` (items not answered are `unanswered`).
 
     This is the grader's hot loop (students x items): keep it free of per-response overhead."""
-    notes: list[Skipped] = []
+    policy = policy or Policy()
     scored_ids = [i for i, k in keys.items() if k.item.type not in SCORED_OUT]
     max_total = sum(keys[i].points for i in scored_ids)
     blank = {i: k.unanswered() for i, k in keys.items()}   # shared: results are read-only here
@@ -200,36 +123,47 @@ def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str
     students = []
     for sub in submissions:
         responses = sub.answers.responses
-        if not responses.keys() <= keys.keys():
-            unknown = sorted(responses.keys() - keys.keys())
-            listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
-            notes.append(Skipped(shown(sub.path), f"ignored {len(unknown)} answer(s) to items "
-                                 f"this book does not have: {listed}"))
-        results = {}
+        seed = sub.answers.seed
+        results, attempts, drafts = {}, {}, {}
         for item_id, key in pairs:
             record = responses.get(item_id)
             if record is None:
                 results[item_id] = blank[item_id]
                 continue
-            response = record.response
-            memo_key = _memo_key(response)
+            attempts[item_id] = record.attempts
+            if record.has_draft:
+                drafts[item_id] = record.draft
+            if record.response is None and not record.history:
+                results[item_id] = blank[item_id]
+                continue
             seen = memo[item_id]
-            result = seen.get(memo_key) if memo_key is not None else None
-            if result is None:
-                try:
-                    result = key.check(response)
-                except Exception as err:    # a checker bug must not stop the other grades
-                    result = key.invalid("the checker could not read this response "
-                                         f"({type(err).__name__})")
-                if memo_key is not None:
-                    seen[memo_key] = result
-            results[item_id] = result
+            found = []
+            for response in responses_to_score(policy, record):
+                memo_key = _memo_key(response, seed if key.item.type == "ordering" else None)
+                result = seen.get(memo_key) if memo_key is not None else None
+                if result is None:
+                    result = _mark(key, response, seed)
+                    if memo_key is not None:
+                        seen[memo_key] = result
+                found.append(result)
+            results[item_id] = settle(policy, found, record.attempts)
         total = round(sum(results[i].score for i in scored_ids), 4)
         students.append(StudentResult(display_text(sub.answers.student_name),
                                       display_text(sub.answers.student_id),
-                                      shown(sub.path), results, total, max_total))
+                                      shown(sub.path), results, total, max_total, attempts,
+                                      drafts, sub.answers.assignment))
     students.sort(key=lambda s: (s.name.lower(), s.student_id, s.file))
-    return students, notes
+    return students
+
+
+def _mark(key: Key, response, seed) -> Result:
+    if isinstance(response, Oversized):
+        return key.invalid(f"the response has {response.entries:,} entries or characters, more "
+                           "than the page ever makes")
+    try:
+        return key.check(response, seed)
+    except Exception as err:    # a checker bug must not stop the other grades
+        return key.invalid(f"the checker could not read this response ({type(err).__name__})")
 
 
 # --------------------------------------------------------------------------- item analysis
@@ -297,7 +231,8 @@ def analyse(students: list[StudentResult], keys: dict[str, Key],
 # --------------------------------------------------------------------------- the whole run
 
 def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = False,
-          max_bytes: int = MAX_BYTES, sets=None, write: bool = True) -> GradeReport:
+          max_bytes: int = MAX_BYTES, sets=None, write: bool = True,
+          policy: Policy | str | None = None) -> GradeReport:
     """Grade every submission under `paths` against the book in `ctx`; write the gradebook,
     item analysis and chart to `out_dir` (never replacing earlier files unless `force`)."""
     from sourcebook.model.lesson import ExerciseErrors, load_all
@@ -307,6 +242,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
         sets, problems = load_all(ctx)
         if problems:
             raise ExerciseErrors(problems)
+    policy = policy if isinstance(policy, Policy) else parse_policy(policy)
     keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
     cwd = os.getcwd()
     names: dict[str, str] = {}
@@ -320,13 +256,14 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
         return names[key]
 
     t1 = time.perf_counter()
-    submissions, skipped = collect(paths, ctx.book_id, ctx.content_version,
-                                   max_bytes=max_bytes, shown=shown)
+    submissions, skipped, notes = collect(paths, ctx.book_id, ctx.content_version,
+                                          max_bytes=max_bytes, shown=shown,
+                                          known_items=set(keys))
     if not submissions and not skipped:
         raise SourcebookError(None, "found no answers files (*.json) in "
                               + ", ".join(str(p) for p in paths))
     t2 = time.perf_counter()
-    students, notes = score(submissions, keys, shown=shown)
+    students = score(submissions, keys, shown=shown, policy=policy)
     t3 = time.perf_counter()
     responses = {shown(s.path): {i: r.response for i, r in s.answers.responses.items()}
                  for s in submissions}
@@ -334,7 +271,8 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     t4 = time.perf_counter()
     skipped.sort(key=lambda s: s.path)
     report = GradeReport(students, skipped, notes, items, list(keys), timings=timings,
-                         book_id=ctx.book_id, content_version=ctx.content_version)
+                         book_id=ctx.book_id, content_version=ctx.content_version,
+                         policy=str(policy))
     report.short_answers = {s.file: {i: responses[s.file].get(i) for i, k in keys.items()
                                      if k.item.type in SCORED_OUT} for s in students}
     if write:

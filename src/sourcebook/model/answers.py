@@ -165,8 +165,12 @@ def _where(path) -> str:
 
 def _schema_reason(data: Any) -> str | None:
     """The most useful schema error, in words, or None when the document is valid."""
+    from itertools import islice
+
     from jsonschema.exceptions import best_match
-    errors = list(_validator().iter_errors(data))
+    # The first few errors are enough to say what is wrong; a malformed file can have
+    # hundreds of thousands, and listing them all costs minutes and gigabytes.
+    errors = list(islice(_validator().iter_errors(data), 20))
     if any(e.validator == "anyOf" and list(e.absolute_path) == ["student"] for e in errors):
         return "the student's name and id are both empty"
     error = best_match(errors)
@@ -183,6 +187,14 @@ def _schema_reason(data: Any) -> str | None:
             str(error.absolute_path[-1]).endswith("_at"):
         return f"{where}: {str(error.instance)[:40]!r} is not a timestamp like " \
                "2026-01-12T10:00:00Z"
+    limits = {"maxLength": lambda: f"is {len(error.instance):,} characters long; at most "
+                                   f"{error.validator_value:,} are allowed",
+              "maxItems": lambda: f"has {len(error.instance):,} entries; at most "
+                                  f"{error.validator_value:,} are allowed",
+              "maxProperties": lambda: f"has {len(error.instance):,} entries; at most "
+                                       f"{error.validator_value:,} are allowed"}
+    if error.validator in limits and hasattr(error.instance, "__len__"):
+        return f"{where}: {limits[error.validator]()}"    # never echo a huge value
     message = error.message if len(error.message) < 200 else error.message[:200] + "…"
     return f"{where}: {message}"
 

@@ -1,0 +1,173 @@
+"""Which submission counts for each student.
+
+A student is their student id when the file gives one, otherwise their name exactly as typed
+(Unicode-normalised, outer spaces trimmed): "Chris Lee" and "chris  lee" are two students, never
+merged. When one student handed in several files, the newest counts and each other file is
+listed with both timestamps. A file dated in the future (past tomorrow) is flagged and never
+preferred over a file with a believable date: anyone can write any date into a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+from sourcebook.errors import SourcebookError
+from sourcebook.grading.files import Skipped, read_regular, submission_files
+from sourcebook.items.base import MAX_ESSAY
+from sourcebook.model.answers import Answers, parse_answers_bytes, validate_answers
+
+FUTURE_GRACE = dt.timedelta(days=1)     # clocks and time zones differ; a day is plenty
+MAX_ENTRIES = 1_000                     # no widget makes a response with more entries
+
+
+class Oversized:
+    """Stands for a response too big for any widget (kept out of memory; marked invalid)."""
+
+    def __init__(self, entries: int):
+        self.entries = entries
+
+
+def _too_big(response) -> bool:
+    if isinstance(response, str):
+        return len(response) > MAX_ESSAY
+    if isinstance(response, (list, dict)):
+        return len(response) > MAX_ENTRIES or any(
+            isinstance(v, (list, dict)) and len(v) > MAX_ENTRIES or isinstance(v, str)
+            and len(v) > MAX_ESSAY for v in (response.values() if isinstance(response, dict)
+                                             else response))
+    return False
+
+
+@dataclass
+class Submission:
+    path: object
+    answers: Answers
+    digest: str
+    future: bool = False
+
+
+def identity(answers: Answers) -> tuple[str, str]:
+    """("id", id) when the student gave an id, else ("name", the name as typed)."""
+    sid = unicodedata.normalize("NFC", answers.student_id).strip()
+    if sid:
+        return "id", sid
+    return "name", unicodedata.normalize("NFC", answers.student_name).strip()
+
+
+def _cut_long_notes(data) -> list[str]:
+    """Truncate notes over the length limit in place (a long note must not cost the student
+    the whole file); the cut ones, as "slug/paragraph"."""
+    cut = []
+    notes = data.get("notes") if isinstance(data, dict) else None
+    if isinstance(notes, dict):
+        for slug, per_source in notes.items():
+            if isinstance(per_source, dict):
+                for pid, text in per_source.items():
+                    if isinstance(text, str) and len(text) > MAX_ESSAY:
+                        per_source[pid] = text[:MAX_ESSAY]
+                        cut.append(f"{slug}/{pid}")
+    if cut and isinstance(data, dict):
+        data["notes_truncated"] = sorted(set((data.get("notes_truncated") or []) + cut)) \
+            if isinstance(data.get("notes_truncated"), list) else cut
+    return cut
+
+
+def _slim(answers: Answers, known: set[str]) -> list[str]:
+    """Keep only responses to the book's items (memory stays bounded by the book, not by the
+    file); the ids dropped, for the teacher's note."""
+    unknown = sorted(k for k in answers.responses if k not in known)
+    for k in unknown:
+        del answers.responses[k]
+    for record in answers.responses.values():
+        if _too_big(record.response):
+            record.response = Oversized(len(record.response))
+        record.history = [Oversized(len(h)) if _too_big(h) else h for h in record.history]
+        if record.has_draft and _too_big(record.draft):
+            record.draft = Oversized(len(record.draft))
+    return unknown
+
+
+def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission, list[str]]:
+    data = read_regular(path, max_bytes)
+    digest = hashlib.sha256(data).hexdigest()
+    parsed = parse_answers_bytes(data, path)
+    del data
+    cut = _cut_long_notes(parsed)
+    answers = validate_answers(parsed, path)
+    flags = [f"note {c} was longer than {MAX_ESSAY:,} characters and was cut there" for c in cut]
+    future = answers.exported > now + FUTURE_GRACE
+    if future:
+        flags.append(f"dated {answers.exported_at}, in the future: the date was not written "
+                     "by the book's page on a computer with a right clock")
+    return Submission(path, answers, digest, future), flags
+
+
+def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=str,
+            known_items: set[str] | None = None, now: dt.datetime | None = None
+            ) -> tuple[list[Submission], list[Skipped], list[Skipped]]:
+    """The submissions to grade (one per student), the files not graded with their reasons,
+    and notes on graded files worth the teacher's eye."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    files, passed = submission_files(paths)
+    skipped = [Skipped(shown(s.path), s.reason) for s in passed]
+    notes: list[Skipped] = []
+    seen_digest: dict[str, object] = {}
+    kept: list[Submission] = []
+    for path in files:
+        try:
+            sub, flags = read_submission(path, max_bytes, now)
+        except SourcebookError as err:
+            skipped.append(Skipped(shown(path), err.message))
+            continue
+        if sub.digest in seen_digest:
+            skipped.append(Skipped(shown(path), f"identical to {shown(seen_digest[sub.digest])}"))
+            continue
+        seen_digest[sub.digest] = path
+        answers = sub.answers
+        if answers.book_id != book_id:
+            skipped.append(Skipped(shown(path), f'answers for another book ("{answers.book_id}"; '
+                                   f'this one is "{book_id}")'))
+            continue
+        if answers.content_version != content_version:
+            skipped.append(Skipped(shown(path), f"made with content version "
+                                   f'"{answers.content_version}" of the exercises; this book is '
+                                   f'version "{content_version}", so items may have changed'))
+            continue
+        if known_items is not None:
+            unknown = _slim(answers, known_items)
+            if unknown:
+                listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
+                flags.append(f"ignored {len(unknown)} answer(s) to items this book does not "
+                             f"have: {listed}")
+        notes.extend(Skipped(shown(path), f) for f in flags)
+        kept.append(sub)
+    chosen = _one_per_student(kept, skipped, notes, shown)
+    return chosen, skipped, notes
+
+
+def _one_per_student(kept, skipped, notes, shown) -> list[Submission]:
+    by_student: dict[tuple[str, str], list[Submission]] = {}
+    for sub in kept:
+        by_student.setdefault(identity(sub.answers), []).append(sub)
+    chosen = []
+    for (kind, who), subs in by_student.items():
+        # Believable dates first, then the newest; the file name breaks ties.
+        subs.sort(key=lambda s: (not s.future, s.answers.exported, str(s.path)))
+        newest = subs[-1]
+        chosen.append(newest)
+        names = {s.answers.student_name.strip() for s in subs}
+        if kind == "id" and len(names) > 1:
+            notes.append(Skipped(shown(newest.path), f"student id {who} handed in files under "
+                                 f"different names ({', '.join(sorted(names))}): check them"))
+        for old in subs[:-1]:
+            by = "student id" if kind == "id" else "name"
+            skipped.append(Skipped(
+                shown(old.path),
+                f"another export by the same student (same {by}): this one is dated "
+                f"{old.answers.exported_at}; graded {shown(newest.path)}, dated "
+                f"{newest.answers.exported_at}, instead"
+                + (" (this one's date is in the future)" if old.future else "")))
+    return chosen
