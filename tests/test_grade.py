@@ -230,7 +230,7 @@ def test_cli_exit_codes(tmp_path, project):
     result = runner.invoke(main, ["grade", str(mixed), str(good / "good-bob.json"), "--out",
                                   str(tmp_path / "o2"), "--root", str(project)])
     assert result.exit_code == 1, result.output
-    assert "skipped:" in result.output and "truncated.json" in result.output
+    assert "not graded:" in result.output and "truncated.json" in result.output
 
     result = runner.invoke(main, ["grade", str(mixed / "empty.json"), "--out",
                                   str(tmp_path / "o3"), "--root", str(project)])
