@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from sourcebook.errors import SourcebookError
+from sourcebook.yamlio import compose, read_text
 
 __all__ = ["normalise", "load_variants", "expand_variants", "variant_index", "parse_date",
            "MONTHS"]
@@ -68,18 +69,7 @@ def load_variants(path: str | Path) -> list[list[str]]:
     path = Path(path)
     if not path.is_file():
         return []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise SourcebookError(path, f"not valid YAML: {err.problem or err}",
-                              line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as err:               # e.g. a control character in the file
-        raise SourcebookError(path, f"not valid YAML: {err}") from None
-    except RecursionError:
-        raise SourcebookError(path, "the file is too deeply nested to read") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise SourcebookError(path, f"cannot read the file: {err}") from None
+    root = compose(read_text(path, str(path)), shown=str(path))
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from sourcebook.yamlio import load_data
 
 from sourcebook.errors import SourcebookError
 
@@ -24,15 +24,9 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 def book_identity(root: str | Path) -> tuple[str, str]:
     """(book_id, content_version) from the `sourcebook:` section of `<root>/_config.yml`."""
     path = Path(root) / "_config.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise SourcebookError(path, f"cannot read the book's configuration: {err.strerror or err}"
-                              ) from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourcebookError(path, f"not valid YAML: {getattr(err, 'problem', err)}",
-                              line=mark.line + 1 if mark else None) from None
+    if not path.is_file():
+        raise SourcebookError(path, "cannot read the book's configuration: no such file")
+    data = load_data(path)
     section = data.get("sourcebook") if isinstance(data, dict) else None
     if not isinstance(section, dict):
         raise SourcebookError(path, 'no "sourcebook:" section with book_id and content_version',

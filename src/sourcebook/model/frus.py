@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from sourcebook.yamlio import load_data
 VOLUME = re.compile(r"^frus(?P<year>\d{4}(?:-\d\d)?)v(?P<vol>\d\d)(?:p(?P<part>\d))?$")
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI"]
@@ -21,7 +21,7 @@ ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", 
 
 @lru_cache(maxsize=4)
 def load_registry(path: Path, mtime: float) -> dict[str, dict]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_data(path) or {}
     if isinstance(data, list):      # also accept a list of entries with a `key`
         data = {d["key"]: d for d in data}
     return data

@@ -63,6 +63,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from sourcebook.errors import SourcebookError
+from sourcebook.yamlio import compose, parse_yaml
 from sourcebook.model.frus import label, registry, url
 from sourcebook.model.project import Project
 from sourcebook.model.source import PrimarySource
@@ -299,13 +300,9 @@ def parse_guide(text: str, source: PrimarySource | None = None, *, path=None,
                 project: Project | None = None) -> Guide:
     """A guide from YAML text, checked against `source` when given. Raises SourcebookError
     (the first problem; `.problems` on it lists them all)."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        raise SourcebookError(path, f"not valid YAML: {err.problem or err}",
-                              line=mark.line + 1 if mark else None) from None
+    shown = str(path) if path is not None else "<text>"
+    root = compose(text, shown=shown)
+    data = parse_yaml(text, shown=shown, typed=True).data
     if not isinstance(data, dict):
         raise SourcebookError(path, "expected a mapping with source: and lenses:", line=1)
     try:

@@ -25,6 +25,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from sourcebook.model.config import book_identity
+from sourcebook.yamlio import read_yaml
 from sourcebook.model.project import Project
 from sourcebook.errors import Problems, SourcebookError, suggest
 from sourcebook.model.source import PrimarySource, all_seeds, load_source
@@ -36,8 +37,6 @@ __all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all"
            "exercise_files", "check_exercises"]
 
 _ITEM = TypeAdapter(Item)
-_MAX_NODES = 50_000       # aliases can multiply a small file into a huge tree ("billion laughs")
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
 ExerciseErrors = Problems     # the loader's name for several problems at once
@@ -153,75 +152,9 @@ Lines = dict[tuple, int]
 
 def _read_yaml(path: Path, shown: str) -> tuple[Any, Lines]:
     """The file's data (scalars as text, plain `~`/`null`/empty as None) and the line of every
-    node, keyed by its path of keys and list indices."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise SourcebookError(shown, f"cannot read the file: {err.strerror or err}") from None
-    except UnicodeDecodeError as err:
-        raise SourcebookError(shown, f"byte {err.object[err.start]:#04x} is not UTF-8 text; "
-                              "save the file as UTF-8", line=err.object.count(b"\n", 0,
-                                                                              err.start) + 1
-                              ) from None
-    try:
-        loader = yaml.SafeLoader(text)
-    except yaml.reader.ReaderError as err:      # a control character the YAML reader refuses
-        raise SourcebookError(shown, f"character {err.character:#06x} is not allowed in a YAML "
-                              "file; delete it", line=text.count("\n", 0, err.position) + 1
-                              ) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = err.problem
-        if err.context:
-            started = err.context_mark
-            at = f" (line {started.line + 1})" if started and started.line != mark.line else ""
-            problem = f"{err.context}{at}, {err.problem}"
-        raise SourcebookError(shown, f"not valid YAML: {problem}",
-                              line=mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as err:
-        raise SourcebookError(shown, f"not valid YAML: {err}") from None
-    except RecursionError:
-        raise SourcebookError(shown, "the file is too deeply nested to read") from None
-    finally:
-        loader.dispose()
-    lines: Lines = {}
-    errors: list[SourcebookError] = []
-    budget = [_MAX_NODES]
-    data = _plain(node, (), lines, errors, shown, budget, 0) if node is not None else None
-    if errors:
-        raise ExerciseErrors(errors)
-    return data, lines
-
-
-def _plain(node, path: tuple, lines: Lines, errors: list, shown: str, budget: list, depth: int):
-    budget[0] -= 1
-    if budget[0] < 0 or depth > 100:
-        raise SourcebookError(shown, "the file is too deeply nested or repeats anchors too often",
-                              line=node.start_mark.line + 1)
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        if node.style is None and _NULL.match(node.value):
-            return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(v, path + (i,), lines, errors, shown, budget, depth + 1)
-                for i, v in enumerate(node.value)]
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode):
-            errors.append(SourcebookError(shown, "a field name must be a plain word", line=line))
-            continue
-        key = key_node.value
-        if key in out:
-            errors.append(SourcebookError(shown, f'field "{key}" is given twice (the second '
-                                          f"would replace the first)", line=line, field=key))
-            continue
-        out[key] = _plain(value_node, path + (key,), lines, errors, shown, budget, depth + 1)
-        lines[path + (key, "@key")] = line
-    return out
+    node, keyed by its path of keys and list indices (the kit's one reader, yamlio.py)."""
+    doc = read_yaml(path, shown=shown)
+    return doc.data, doc.lines
 
 
 # --------------------------------------------------------------------------- error messages

@@ -31,10 +31,11 @@ class Project:
 
     @classmethod
     def find(cls, start: str | Path | None = None) -> Project:
-        """The project holding `start` (a folder inside it): $SOURCEBOOK_ROOT if set, else the
-        nearest folder upwards with `_config.yml` and `seeds/`. Only adapters (the CLI, the
-        notebook) call this without `start`; core code is always given its project."""
-        if start is None and os.environ.get(ROOT_ENV):
+        """The project holding `start` (a folder inside it, default the current folder), or the
+        one $SOURCEBOOK_ROOT names (a notebook copied elsewhere): the nearest folder upwards
+        with `_config.yml` and `seeds/`. Only adapters (the CLI, the notebook) call this; core
+        code is always given its project."""
+        if os.environ.get(ROOT_ENV):
             start = os.environ[ROOT_ENV]
         here = Path(start if start is not None else Path.cwd()).resolve()
         for folder in (here, *here.parents):

@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from sourcebook.errors import Problems, SourcebookError
+from sourcebook.yamlio import compose
 
 __all__ = [
     "PHASES",
@@ -185,11 +186,9 @@ def load_timeline(path: str | Path) -> list[TimelineEvent]:
         raise TimelineError([TimelineProblem(shown, None, None, None, f"cannot read file: {exc.strerror or exc}")]) from None
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise TimelineError([TimelineProblem(shown, line, None, None, f"not valid YAML: {exc.problem or exc}")]) from None
+        root = compose(text, shown=shown)
+    except SourcebookError as exc:
+        raise TimelineError([TimelineProblem(shown, exc.line, None, None, exc.message)]) from None
 
     if root is None:
         raise TimelineError([TimelineProblem(shown, None, None, None, "the file is empty; expected a list of events")])

@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sourcebook.errors import SourcebookError
 from sourcebook.model.project import Project
+from sourcebook.yamlio import load_data
 
 logger = logging.getLogger(__name__)
 _CONTEXTS: dict[str, object] = {}
@@ -118,7 +119,7 @@ class ExerciseSetDirective(_KitDirective):
 
 def _objectives(srcdir: str) -> list[dict]:
     path = Project(srcdir).objectives
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return load_data(path) or []
 
 
 class ObjectivesDirective(_KitDirective):
