@@ -28,11 +28,25 @@ class GradeFailed(click.ClickException):
               default=None, help="The book's folder (default: found upwards from here).")
 @click.option("--max-size", "max_bytes", type=click.IntRange(min=1), default=2_000_000,
               show_default=True, help="Largest answers file accepted, in bytes.")
-@click.option("--policy", default="last", show_default=True,
-              help="Which checked answer counts: last, best, first-try, or penalty:P (the last "
-                   "one's score reduced by P for each extra attempt, e.g. penalty:0.25).")
+@click.option("--policy", default=None,
+              help="Which checked answer counts: last (default), best, first-try, or penalty:P "
+                   "(the last one's score reduced by P for each extra attempt, e.g. "
+                   "penalty:0.25). An assignment's own policy applies when this is not given.")
+@click.option("--assignment", default=None,
+              help="Grade only this assignment of assignments.yml (or, with --chapters, an "
+                   "assignment given here).")
+@click.option("--chapters", default=None,
+              help="With --assignment NAME: the chapters it covers, e.g. book/war,book/document.")
+@click.option("--roster", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="Your gradebook export (Canvas, Moodle, or a CSV with a name "
+                                 "column): the marks are merged into a file ready to import.")
+@click.option("--marks", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="written-marks.csv with your rubric marks filled in: the "
+                                 "written answers then count in the totals.")
+@click.option("--pdf", is_flag=True, help="Also print the written-work pages to PDF (Chromium).")
 def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path | None,
-          max_bytes: int, policy: str) -> None:
+          max_bytes: int, policy: str | None, assignment: str | None, chapters: str | None,
+          roster: Path | None, marks: Path | None, pdf: bool) -> None:
     """Grade students' exported answers (files, or folders of *.json files)."""
     from sourcebook.grading.grade import display_text, grade as run, parse_policy
     from sourcebook.model.lesson import BookContext
@@ -41,12 +55,32 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
     def say(text: str) -> str:      # file names and reasons come from students' files
         return display_text(text, limit=2000)
 
+    from sourcebook.grading.assignments import adhoc, load_assignments
+    from sourcebook.grading.roster import merge_roster
+    from sourcebook.grading.written import read_marks
+    from sourcebook.items.check import compile_item
+    from sourcebook.model.lesson import load_all
+
     try:
-        chosen = parse_policy(policy)
-        book = Project.find(root).root
-        ctx = BookContext.load(book)
+        chosen = parse_policy(policy) if policy else None
+        project = Project.find(root)
+        ctx = BookContext.load(project.root)
+        sets, problems = load_all(ctx)
+        if problems:
+            raise problems[0]
+        task = None
+        if assignment and chapters:
+            task = adhoc(assignment, [c.strip() for c in chapters.split(",") if c.strip()])
+        elif assignment:
+            known = load_assignments(project, sets)
+            if assignment not in known:
+                raise GradeFailed(f'no assignment "{assignment}" in assignments.yml (known: '
+                                  f'{", ".join(known) or "none"}); or give --chapters')
+            task = known[assignment]
+        keys = {i.id: compile_item(i, ctx) for s in sets for i in s.items}
+        sheet = read_marks(marks.read_bytes(), str(marks), keys) if marks else None
         report = run(list(submissions), ctx, out_dir, force=force, max_bytes=max_bytes,
-                     policy=chosen)
+                     policy=chosen, sets=sets, assignment=task, marks=sheet)
     except FileNotFoundError as err:
         raise GradeFailed(str(err)) from None
     except SourcebookError as err:
@@ -54,9 +88,30 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
             raise GradeFailed(err.message) from None
         raise GradeFailed(f"cannot grade until the book is fixed:\n{err}") from None
 
-    click.echo(f"Graded {len(report.students)} student(s) on {len(report.item_ids)} item(s).")
-    for kind in ("gradebook", "report", "chart", "short_answers"):
-        click.echo(f"  wrote {report.outputs[kind]}")
+    what = f' for assignment "{task.title}"' if task else ""
+    click.echo(f"Graded {len(report.students)} student(s) on {len(report.item_ids)} item(s)"
+               f"{what}.")
+    for path in report.outputs.values():
+        click.echo(f"  wrote {path}")
+    if pdf and "written" in report.outputs:
+        from sourcebook.render.worksheet import print_pdf
+        written = report.outputs["written"]
+        click.echo(f"  wrote {print_pdf(written.read_text(encoding='utf-8'), written.with_suffix('.pdf'))}")
+    if roster:
+        try:
+            merged = merge_roster(report, roster.read_bytes(), str(roster))
+        except SourcebookError as err:
+            raise GradeFailed(str(err)) from None
+        from sourcebook.model.answers import write_atomic
+        for name, data in merged.files.items():
+            click.echo(f"  wrote {write_atomic(Path(out_dir) / name, data, replace=True)} "
+                       f"({merged.format}: {merged.matched} student(s) matched)")
+        for line in merged.by_name:
+            click.echo(f"note: {say(line)}", err=True)
+        for who in merged.unmatched_roster:
+            click.echo(f"no file from: {say(who)}", err=True)
+        for who in merged.unmatched_files:
+            click.echo(f"not in the roster: {say(who)}", err=True)
     click.echo(f"Scoring policy: {report.policy}.")
     for note in report.notes:
         click.echo(f"note: {say(note.path)}: {say(note.reason)}", err=True)

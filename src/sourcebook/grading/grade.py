@@ -43,6 +43,7 @@ class StudentResult:
     attempts: dict[str, int] = field(default_factory=dict)
     drafts: dict[str, Any] = field(default_factory=dict)     # item -> unchecked answer
     assignment: str | None = None
+    chapters: dict[str, tuple[float, float]] = field(default_factory=dict)  # chapter -> (score, max)
 
     @property
     def percent(self) -> float:
@@ -77,6 +78,19 @@ class GradeReport:
     content_version: str = ""
     short_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # file -> item -> answer
     policy: str = "last"
+    assignment: Any = None                      # grading.assignments.Assignment or None
+    chapter_of: dict[str, str] = field(default_factory=dict)     # item -> chapter (lesson order)
+    set_titles: dict[str, str] = field(default_factory=dict)     # chapter -> its set's title
+    notes_text: dict[str, dict] = field(default_factory=dict)    # file -> the student's notes
+    marked: bool = False                        # the teacher's rubric marks are in the totals
+
+    @property
+    def chapters(self) -> list[str]:
+        return list(dict.fromkeys(self.chapter_of[i] for i in self.item_ids))
+
+    @property
+    def scored_ids(self) -> list[str]:
+        return [i.id for i in self.items if self.marked or i.type not in SCORED_OUT]
 
     @property
     def exit_code(self) -> int:
@@ -156,6 +170,35 @@ def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str,
     return students
 
 
+def apply_marks(students: list[StudentResult], keys: dict[str, Key], marks: dict) -> None:
+    """Put the teacher's rubric marks on the written answers and count them in the totals."""
+    from sourcebook.grading.written import student_key
+    written = [i for i, k in keys.items() if k.item.type in SCORED_OUT]
+    for s in students:
+        who = student_key(s.name, s.student_id)
+        for item_id in written:
+            mark = marks.get((who, item_id))
+            if mark is not None:
+                s.results[item_id] = Result(mark, keys[item_id].points, None, "marked")
+        s.total = round(s.total + sum(s.results[i].score for i in written
+                                      if s.results[i].status == "marked"), 4)
+        s.max = round(s.max + sum(keys[i].points for i in written), 4)
+
+
+def chapter_totals(student: StudentResult, keys: dict[str, Key], chapter_of: dict[str, str],
+                   *, marked: bool = False) -> dict[str, tuple[float, float]]:
+    """(score, max) per chapter, over the automatically marked items (and the teacher's
+    marks on written answers when `marked`)."""
+    out: dict[str, list[float]] = {}
+    for item_id, key in keys.items():
+        if key.item.type in SCORED_OUT and not marked:
+            continue
+        row = out.setdefault(chapter_of[item_id], [0.0, 0.0])
+        row[0] += student.results[item_id].score
+        row[1] += key.points
+    return {c: (round(a, 4), round(b, 4)) for c, (a, b) in out.items()}
+
+
 def _mark(key: Key, response, seed) -> Result:
     if isinstance(response, Oversized):
         return key.invalid(f"the response has {response.entries:,} entries or characters, more "
@@ -232,18 +275,33 @@ def analyse(students: list[StudentResult], keys: dict[str, Key],
 
 def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = False,
           max_bytes: int = MAX_BYTES, sets=None, write: bool = True,
-          policy: Policy | str | None = None) -> GradeReport:
+          policy: Policy | str | None = None, assignment=None,
+          marks: dict | None = None) -> GradeReport:
     """Grade every submission under `paths` against the book in `ctx`; write the gradebook,
-    item analysis and chart to `out_dir` (never replacing earlier files unless `force`)."""
+    item analysis and chart to `out_dir` (never replacing earlier files unless `force`).
+
+    With `assignment` (grading/assignments.py) only its items count, its policy applies unless
+    `policy` is given, and each student gets a subtotal per chapter. With `marks` (the
+    teacher's rubric marks, grading/written.py) the written answers count too."""
     from sourcebook.model.lesson import ExerciseErrors, load_all
+    from sourcebook.model.toc import in_lesson_order
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if sets is None:
         sets, problems = load_all(ctx)
         if problems:
             raise ExerciseErrors(problems)
+    sets = in_lesson_order(sets, ctx.root)
+    if assignment is not None:
+        sets = [s for s in sets if assignment.covers(s)]
+        if not sets:
+            raise SourcebookError(None, f'assignment "{assignment.id}" covers no exercise set',
+                                  field="assignment")
+        if policy is None:
+            policy = assignment.policy
     policy = policy if isinstance(policy, Policy) else parse_policy(policy)
     keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
+    chapter_of = {item.id: s.info.chapter or s.info.id for s in sets for item in s.items}
     cwd = os.getcwd()
     names: dict[str, str] = {}
 
@@ -272,12 +330,20 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     skipped.sort(key=lambda s: s.path)
     report = GradeReport(students, skipped, notes, items, list(keys), timings=timings,
                          book_id=ctx.book_id, content_version=ctx.content_version,
-                         policy=str(policy))
+                         policy=str(policy), assignment=assignment, chapter_of=chapter_of,
+                         set_titles={s.info.chapter or s.info.id: s.info.title for s in sets})
     report.short_answers = {s.file: {i: responses[s.file].get(i) for i, k in keys.items()
                                      if k.item.type in SCORED_OUT} for s in students}
+    by_file = {shown(s.path): s.answers for s in submissions}
+    report.notes_text = {s.file: by_file[s.file].notes for s in students}
+    if marks is not None:
+        report.marked = True
+        apply_marks(students, keys, marks)
+    for s in students:
+        s.chapters = chapter_totals(s, keys, chapter_of, marked=report.marked)
     if write:
         from sourcebook.grading.report import write_outputs
-        report.outputs = write_outputs(report, Path(out_dir), force=force)
+        report.outputs = write_outputs(report, Path(out_dir), force=force, keys=keys)
     t5 = time.perf_counter()
     timings.update(compile=t1 - t0, read=t2 - t1, check=t3 - t2, analyse=t4 - t3,
                    write=t5 - t4, total=t5 - t0)

@@ -18,49 +18,17 @@ from pathlib import Path
 
 from sourcebook.model.answers import write_atomic
 from sourcebook.errors import SourcebookError
+from sourcebook.grading.gradebook import csv_bytes as _csv, csv_safe, gradebook_csv, num as _num  # noqa: F401
 
 __all__ = ["write_outputs", "gradebook_csv", "short_answers_csv", "report_html", "chart_png",
            "OUTPUT_NAMES", "csv_safe"]
 
+
+
 OUTPUT_NAMES = {"gradebook": ("gradebook", ".csv"), "short_answers": ("short-answers", ".csv"),
-                "chart": ("item-analysis", ".png"), "report": ("item-analysis", ".html")}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _num(x: float) -> str:
-    return f"{x:.4f}".rstrip("0").rstrip(".") if x == x else ""
-
-
-def _csv(rows) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    for row in rows:
-        writer.writerow([csv_safe(c) for c in row])
-    return buf.getvalue().encode("utf-8-sig")     # the BOM lets Excel read accents right
-
-
-# --------------------------------------------------------------------------- CSV
-
-def gradebook_csv(report) -> bytes:
-    """A row per student, a column per item (score; blank if unanswered; "recorded" for a
-    short answer given), then total, max and percent of the automatically marked items."""
-    header = ["student", "student_id", "file", *report.item_ids, "total", "max", "percent"]
-    rows = [header]
-    for s in report.students:
-        cells = []
-        for item_id in report.item_ids:
-            r = s.results[item_id]
-            cells.append("" if r.status == "unanswered" else "recorded"
-                         if r.status == "recorded" else _num(r.score))
-        rows.append([s.name, s.student_id, s.file, *cells, _num(s.total), _num(s.max),
-                     f"{s.percent:.1f}"])
-    return _csv(rows)
-
+                "chart": ("item-analysis", ".png"), "report": ("item-analysis", ".html"),
+                "written": ("written-work", ".html"), "marks": ("written-marks", ".csv"),
+                "attempts": ("attempts", ".csv")}
 
 def short_answers_csv(report) -> bytes:
     """The written answers, for the instructor to read and mark by hand."""
@@ -297,18 +265,33 @@ def _names(out_dir: Path, force: bool) -> dict[str, Path]:
     raise SourcebookError(out_dir, "too many earlier reports here; choose another --out folder")
 
 
-def write_outputs(report, out_dir: Path, *, force: bool = False) -> dict[str, Path]:
-    """Write the four files; the HTML last, so it never points to a chart not yet written."""
+def attempts_csv(report) -> bytes:
+    """Checks per item per student, in lesson order; "unchecked" where a draft is pending."""
+    rows = [["name", "student_id", *report.item_ids]]
+    for s in report.students:
+        rows.append([s.name, s.student_id,
+                     *(f"{s.attempts.get(i, 0)}" + (" unchecked" if i in s.drafts else "")
+                       for i in report.item_ids)])
+    return _csv(rows)
+
+
+def write_outputs(report, out_dir: Path, *, force: bool = False, keys=None,
+                  paper: str = "letter") -> dict[str, Path]:
+    """Write every file; the HTML report last, so it never points to a file not yet written."""
+    from sourcebook.grading.written import marks_template, written_work_html
     out_dir.mkdir(parents=True, exist_ok=True)
     names = _names(out_dir, force)
     shown = {k: p.name for k, p in names.items()}
     contents = {"chart": chart_png(report), "gradebook": gradebook_csv(report),
-                "short_answers": short_answers_csv(report)}
+                "short_answers": short_answers_csv(report), "attempts": attempts_csv(report)}
+    if keys is not None:
+        contents["written"] = written_work_html(report, keys, paper=paper).encode("utf-8")
+        contents["marks"] = marks_template(report, keys)
     contents["report"] = report_html(report, shown["chart"], shown).encode("utf-8")
-    for kind in ("chart", "gradebook", "short_answers", "report"):
+    for kind in [k for k in OUTPUT_NAMES if k in contents and k != "report"] + ["report"]:
         try:
             write_atomic(names[kind], contents[kind], replace=force)
         except FileExistsError:
             raise SourcebookError(names[kind], "appeared while grading; run again, or use "
                                   "--force to replace it") from None
-    return names
+    return {k: p for k, p in names.items() if k in contents}

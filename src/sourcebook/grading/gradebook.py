@@ -1,0 +1,74 @@
+"""The gradebook CSV: a row per student, columns in lesson order, ready for a spreadsheet.
+
+    name, student_id, file, assignment, score, out_of, percent,
+    one column per chapter ("War and crisis (of 18)"), attempts, unchecked, unchecked_items,
+    one column per automatically marked item, in the order the book asks them.
+
+Scores are of the assigned items only (an assignment's `points` rescales them). Short answers
+and notes are not scores: they are in the written-work pages (`grading/written.py`). `file` is
+the file's name, never a path. Cells a spreadsheet would run as a formula are defused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def num(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x == x else ""
+
+
+def csv_bytes(rows) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for row in rows:
+        writer.writerow([csv_safe(c) for c in row])
+    return buf.getvalue().encode("utf-8-sig")     # the BOM lets Excel read accents right
+
+
+def scaled(report, student) -> tuple[float, float]:
+    """(score, out of) for the assignment: the raw total, or rescaled to its `points`."""
+    points = getattr(report.assignment, "points", None)
+    if points and student.max:
+        return round(student.total * points / student.max, 2), points
+    return student.total, student.max
+
+
+def chapter_header(report, chapter: str, out_of: float) -> str:
+    return f"{report.set_titles.get(chapter, chapter)} (of {num(out_of)})"
+
+
+def gradebook_rows(report) -> list[list]:
+    scored = report.scored_ids
+    chapters = [c for c in report.chapters if any(report.chapter_of[i] == c for i in scored)]
+    first = report.students[0] if report.students else None
+    maxima = {c: first.chapters.get(c, (0, 0))[1] for c in chapters} if first else {}
+    header = ["name", "student_id", "file", "assignment", "score", "out_of", "percent",
+              *(chapter_header(report, c, maxima.get(c, 0)) for c in chapters),
+              "attempts", "unchecked", "unchecked_items", *scored]
+    rows = [header]
+    assignment = report.assignment.id if report.assignment else ""
+    for s in report.students:
+        score, out_of = scaled(report, s)
+        cells = ["" if s.results[i].status == "unanswered" else num(s.results[i].score)
+                 for i in scored]
+        unchecked = [i for i in report.item_ids if i in s.drafts]
+        rows.append([s.name, s.student_id, Path(s.file).name, assignment, num(score),
+                     num(out_of), f"{s.percent:.1f}",
+                     *(num(s.chapters.get(c, (0, 0))[0]) for c in chapters),
+                     sum(s.attempts.get(i, 0) for i in report.item_ids), len(unchecked),
+                     " ".join(unchecked), *cells])
+    return rows
+
+
+def gradebook_csv(report) -> bytes:
+    return csv_bytes(gradebook_rows(report))
