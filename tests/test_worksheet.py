@@ -39,8 +39,46 @@ def test_answer_key_has_every_answer(review):
     items = [i for s in sets for i in s.items]
     assert html.count("<b>Answer:</b>") == len(items)
     from html import escape
+    from sourcebook.items.registry import item_type
     for item in items:
-        assert escape(answer_text(item, ctx)) in html
+        assert escape(item_type(item).key_text(item, ctx, "A")) in html
+
+
+def test_each_version_deals_its_own_order_and_its_key_matches(review):
+    import re
+    from html import unescape
+
+    from sourcebook.items.base import print_inline
+    from sourcebook.items.registry import item_type
+    ctx, sets = review
+    choice = [i for s in sets for i in s.items if i.type == "single-choice"]
+    assert choice
+    seen = set()
+    for version in "ABCD":
+        sheet = worksheet_html("Review", sets, ctx, version=version)
+        key = worksheet_html("Review", sets, ctx, key=True, version=version)
+        assert f"version {version}" in sheet and f"version {version}" in key
+        for item in choice:
+            right = next(o.text for o in item.options if o.id == item.answer)
+            block = item_type(item).print_body(item, ctx, version)
+            assert block in sheet
+            printed = dict(re.findall(r'<span class="box"></span>([A-L])\. (.*?)</li>', block))
+            seen.add(tuple(printed))
+            letter = next(k for k, v in printed.items() if v == print_inline(right))
+            assert f"<b>Answer:</b> {letter}: " in key
+    assert len(seen) > 1, "versions print the options in different orders"
+
+
+def test_paper_size_memo_and_writing_space(review):
+    ctx, sets = review
+    letter = worksheet_html("Review", sets, ctx)
+    a4 = worksheet_html("Review", sets, ctx, paper="a4")
+    assert "size: letter" in letter and "size: A4" in a4
+    assert 'aria-label="The document"' in letter and "p2" in letter     # evidence items cite it
+    essay = max((i for s in sets for i in s.items if i.type == "short-answer"),
+                key=lambda i: i.length)
+    lines = letter.count('<span class="line"></span>')
+    assert lines >= essay.length // 12
 
 
 def test_unknown_chapter_is_a_clear_error(review):

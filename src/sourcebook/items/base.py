@@ -202,9 +202,16 @@ class ItemType:
     model: type[ItemBase]
     key: Callable[..., Key]                        # (item, ctx) -> Key
     answer_text: Callable[..., str]                # (item, ctx) -> the answer in words
-    print_body: Callable[..., str]                 # (item, ctx) -> worksheet HTML
+    print_body: Callable[..., str]                 # (item, ctx, version) -> worksheet HTML
     cross_check: Callable[..., Any] | None = None  # (item, problem, source, slug, ctx) -> item
     needs_source: bool = False                     # cloze, evidence, mark-words
+    print_key: Callable[..., str] | None = None    # (item, ctx, version) -> the printed key
+
+    def key_text(self, item, ctx, version: str) -> str:
+        """The answer as the printed worksheet of `version` asks for it (its letters)."""
+        if self.print_key is not None:
+            return self.print_key(item, ctx, version)
+        return self.answer_text(item, ctx)
 
 
 def item_source(item, ctx):

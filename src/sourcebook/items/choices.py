@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from sourcebook.items.base import OPTION_ID, ItemBase, Key, Strict, box, esc, print_inline, span
+from sourcebook.items.base import OPTION_ID, ItemBase, Key, Strict, box, print_inline, span
+from sourcebook.items.shuffle import deal
 
 
 class Option(Strict):
@@ -50,11 +51,26 @@ class ChoiceKey(Key):
         return self.invalid(f'"{value[:40]}" is not one of the options {span(self.option_ids)}')
 
 
-def option_text(item, oid: str) -> str:
+def option_text(item, oid: str, letter: str | None = None) -> str:
     text = next(o.text for o in item.options if o.id == oid)
-    return f"{oid}: {text}"
+    return f"{letter or oid}: {text}"
 
 
-def print_options(item, how: str) -> str:
-    opts = "".join(box(f"{esc(o.id)}. {print_inline(o.text)}") for o in item.options)
+def printed_answer(item, answers: list[str], version: str) -> str:
+    letters = printed_letters(item, version)
+    return "; ".join(option_text(item, a, letters[a]) for a in sorted(answers, key=letters.get))
+
+
+def printed_letters(item, version: str) -> dict[str, str]:
+    """Option id -> the letter it is printed under in the worksheet of `version` (the options
+    are dealt for each version, as they are for each student on the page)."""
+    dealt = deal(version, item.id, item.option_ids())
+    return {oid: chr(65 + n) for n, oid in enumerate(dealt)}
+
+
+def print_options(item, how: str, version: str) -> str:
+    letters = printed_letters(item, version)
+    texts = {o.id: o.text for o in item.options}
+    opts = "".join(box(f"{letters[oid]}. {print_inline(texts[oid])}")
+                   for oid in sorted(letters, key=letters.get))
     return f'<p class="meta">{how}</p><ul class="opts">{opts}</ul>'

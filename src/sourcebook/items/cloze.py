@@ -96,7 +96,7 @@ def _cross_check(item, problem, source, slug, ctx):
     return item
 
 
-def _print_body(item, ctx) -> str:
+def _print_body(item, ctx, version: str = "") -> str:
     counter = iter(range(1, 100))
     passage = BLANK.sub(lambda m: f"({next(counter)}) <span class='blank'></span>",
                         escape(item.passage))

@@ -48,6 +48,6 @@ TYPE = ItemType(
     name="date", model=DateItem, key=lambda item, ctx: DateKey(item),
     answer_text=lambda item, ctx: (f"{item.answer.day} {item.answer:%B %Y} "
                                    f"({item.answer.isoformat()})"),
-    print_body=lambda item, ctx: '<p>Date: <span class="blank" style="min-width:50mm"></span></p>',
+    print_body=lambda item, ctx, version: '<p>Date: <span class="blank" style="min-width:50mm"></span></p>',
     cross_check=_cross_check,
 )

@@ -80,7 +80,7 @@ def _answer_text(item, ctx) -> str:
     return ", ".join(item.answers)
 
 
-def _print_body(item, ctx) -> str:
+def _print_body(item, ctx, version: str = "") -> str:
     source = item_source(item, ctx)
     pids = item.scope or [p.id for p in source.paragraphs]
     rows = "".join(box(f"<b>{s.id}</b> {escape(s.text)}")

@@ -94,7 +94,7 @@ def _cross_check(item, problem, source, slug, ctx):
     return item
 
 
-def _print_body(item, ctx) -> str:
+def _print_body(item, ctx, version: str = "") -> str:
     source = item_source(item, ctx)
     text = " ".join(source.sentence(sid).text for sid in item.sentences)
     return f'<p class="meta">Underline the words.</p><p class="quote">{escape(text)}</p>'

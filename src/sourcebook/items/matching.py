@@ -86,9 +86,19 @@ class MatchingKey(Key):
                 if r is not None and r != self.correct[left]]
 
 
-def _print_body(item, ctx, seed: str = "worksheet") -> str:
+def _printed_rights(item, version: str) -> list[str]:
     rights = [p.right for p in item.pairs] + item.distractors
-    order = deal(seed, item.id, [str(i) for i in range(len(rights))])
+    return [rights[int(i)] for i in deal(version, item.id, [str(i) for i in range(len(rights))])]
+
+
+def _print_key(item, ctx, version: str) -> str:
+    letters = {r: chr(65 + n) for n, r in enumerate(_printed_rights(item, version))}
+    return "; ".join(f"{p.left} — {letters[p.right]}. {p.right}" for p in item.pairs)
+
+
+def _print_body(item, ctx, version: str = "A") -> str:
+    rights = [p.right for p in item.pairs] + item.distractors
+    order = deal(version, item.id, [str(i) for i in range(len(rights))])
     left = "".join(f"<li>{print_inline(p.left)} <span class='blank' style='min-width:10mm'>"
                    "</span></li>" for p in item.pairs)
     right = "".join(f"<li>{chr(65 + n)}. {print_inline(rights[int(i)])}</li>"
@@ -100,5 +110,5 @@ def _print_body(item, ctx, seed: str = "worksheet") -> str:
 TYPE = ItemType(
     name="matching", model=Matching, key=lambda item, ctx: MatchingKey(item),
     answer_text=lambda item, ctx: "; ".join(f"{p.left} — {p.right}" for p in item.pairs),
-    print_body=_print_body,
+    print_body=_print_body, print_key=_print_key,
 )

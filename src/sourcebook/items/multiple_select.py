@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sourcebook.items.base import OPTION_ID, ItemType, picks_fraction, strings
-from sourcebook.items.choices import ChoiceItem, ChoiceKey, option_text, print_options
+from sourcebook.items.choices import (ChoiceItem, ChoiceKey, option_text, print_options,
+                                      printed_answer)
 
 
 class MultipleSelect(ChoiceItem):
@@ -53,5 +54,6 @@ TYPE = ItemType(
     name="multiple-select", model=MultipleSelect,
     key=lambda item, ctx: MultipleSelectKey(item),
     answer_text=lambda item, ctx: "; ".join(option_text(item, a) for a in item.answers),
-    print_body=lambda item, ctx: print_options(item, "Choose all that apply."),
+    print_body=lambda item, ctx, version: print_options(item, "Choose all that apply.", version),
+    print_key=lambda item, ctx, version: printed_answer(item, item.answers, version),
 )

@@ -115,9 +115,9 @@ def _answer_text(item, ctx) -> str:
     return " → ".join(e.text for e in entries) if entries else " → ".join(item.timeline)
 
 
-def _print_body(item, ctx, seed: str = "worksheet") -> str:
+def _print_body(item, ctx, version: str = "A") -> str:
     texts = {e.id: e.text for e in item.entries or []}
-    dealt = deal(seed, item.id, list(texts), avoid_identity=True)
+    dealt = deal(version, item.id, list(texts), avoid_identity=True)
     rows = "".join(f'<li><span class="blank" style="min-width:10mm"></span> '
                    f"{print_inline(texts[i])}</li>" for i in dealt)
     return f'<p class="meta">Number them 1, 2, 3 … in order.</p><ul class="opts">{rows}</ul>'

@@ -51,7 +51,7 @@ def _answer_text(item, ctx) -> str:
     return f"Rubric: {rubric}" + (f" — Exemplar: {item.exemplar}" if item.exemplar else "")
 
 
-def _print_body(item, ctx) -> str:
+def _print_body(item, ctx, version: str = "") -> str:
     rubric = "".join(f"<li>{print_inline(r)}</li>" for r in item.rubric)
     lines = max(4, -(-item.length // WORDS_PER_LINE))
     return (f'{write_lines(lines)}<p class="meta">A strong answer:</p>'

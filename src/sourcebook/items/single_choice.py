@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import model_validator
 
 from sourcebook.items.base import OPTION_ID, ItemType, kind
-from sourcebook.items.choices import ChoiceItem, ChoiceKey, option_text, print_options
+from sourcebook.items.choices import (ChoiceItem, ChoiceKey, option_text, print_options,
+                                      printed_answer)
 
 
 class SingleChoice(ChoiceItem):
@@ -41,5 +42,6 @@ TYPE = ItemType(
     name="single-choice", model=SingleChoice,
     key=lambda item, ctx: SingleChoiceKey(item),
     answer_text=lambda item, ctx: option_text(item, item.answer),
-    print_body=lambda item, ctx: print_options(item, "Choose one."),
+    print_body=lambda item, ctx, version: print_options(item, "Choose one.", version),
+    print_key=lambda item, ctx, version: printed_answer(item, [item.answer], version),
 )

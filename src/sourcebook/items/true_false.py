@@ -32,5 +32,5 @@ TYPE = ItemType(
     name="true-false", model=TrueFalse,
     key=lambda item, ctx: TrueFalseKey(item),
     answer_text=lambda item, ctx: "True" if item.answer else "False",
-    print_body=lambda item, ctx: f'<ul class="opts">{box("True")}{box("False")}</ul>',
+    print_body=lambda item, ctx, version: f'<ul class="opts">{box("True")}{box("False")}</ul>',
 )
