@@ -358,9 +358,13 @@ def chapter_md(d: Draft) -> str:
 # --------------------------------------------------------------------------- the starter set
 
 
-def _choices(right: str, wrong: list[tuple[str, str | None]]) -> tuple[list[dict], str]:
-    """Options A, B, ... in alphabetical order (so the answer's place carries no hint)."""
-    entries = sorted([(right, None), *wrong], key=lambda e: e[0].lower())
+def _choices(right: str, wrong: list[tuple[str, str | None]], slot: int
+             ) -> tuple[list[dict], str]:
+    """Options A, B, ...: the wrong ones in alphabetical order, the right one at `slot`, so
+    that the starter set's answers sit in different places (`sourcebook check` warns when one
+    place holds most of them)."""
+    entries = sorted(wrong, key=lambda e: e[0].lower())
+    entries.insert(min(slot, len(entries)), (right, None))
     options, answer = [], ""
     for letter, (text, feedback) in zip("ABCDEFGHIJKL", entries):
         option = {"id": letter, "text": text}
@@ -388,7 +392,7 @@ def starter_items(d: Draft) -> list[dict]:
     wrong = [editors] + ([(recipient, f"{_cap(d.recipient.phrase)} received it: look at the "
                            "word “to” in the heading.")] if recipient and recipient != author
                          else [])
-    options, answer = _choices(author, wrong)
+    options, answer = _choices(author, wrong, slot=1)
     items.append(_item(d, "author", "single-choice", 1, prompt=f"Who wrote this "
                        f"{_kind_words(d)}?", options=options, answer=answer,
                        hint="Read the heading above the first paragraph.",
@@ -396,7 +400,7 @@ def starter_items(d: Draft) -> list[dict]:
     if recipient and recipient != author:
         options, answer = _choices(recipient, [editors, (author, f"{_cap(d.author.phrase)} wrote "
                                                          "it: the heading names the writer "
-                                                         "first.")])
+                                                         "first.")], slot=0)
         items.append(_item(d, "recipient", "single-choice", 1,
                            prompt=f"To whom was this {_kind_words(d)} addressed?",
                            options=options, answer=answer,
@@ -420,7 +424,7 @@ def starter_items(d: Draft) -> list[dict]:
     if ap.classification:
         options, answer = _choices(_cap(ap.classification),
                                    [(_cap(c), None) for c in CLASSIFICATIONS
-                                    if c != ap.classification])
+                                    if c != ap.classification], slot=2)
         items.append(_item(d, "secrecy", "single-choice", 1,
                            prompt="How secret was the document when it was written?",
                            options=options, answer=answer,
@@ -465,7 +469,7 @@ def _country_item(d: Draft) -> dict | None:
     right = decimal_file.COUNTRIES[key]
     others = [c for c in ("United States", "Japan", "China", "Soviet Union", "United Kingdom",
                           "Korea") if c != right][:3]
-    options, answer = _choices(right, [(c, None) for c in others])
+    options, answer = _choices(right, [(c, None) for c in others], slot=3)
     why = f"In {fn}, “{key}” is the country number for {right}."
     if d.ap.decoded.topic.startswith("relations with"):
         why += f" The part after the point names the other country: {d.ap.decoded.topic}."

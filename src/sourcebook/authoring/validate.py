@@ -59,8 +59,11 @@ def check_book(root: Path) -> list[SourcebookError]:
         ctx = BookContext.load(project.root)
     except SourcebookError as err:
         return [*problems, *_as_errors([err], project.config)]
-    _, exercise_problems = load_all(ctx)
+    sets, exercise_problems = load_all(ctx)
     problems.extend(_as_errors(exercise_problems, project.exercises))
+    from sourcebook.authoring.balance import key_warnings
+    for loaded in sets:
+        problems.extend(key_warnings(loaded))
     if project.guides.is_dir():
         from sourcebook.model.guide import load_guide
         for path in sorted(project.guides.glob("*.yml")):

@@ -53,12 +53,14 @@ def check(root: str | None) -> None:
     """Validate every seed, exercise set, timeline and close-reading guide."""
     from sourcebook.authoring.validate import check_book
     book = _root(root)
-    problems = check_book(book)
-    for p in problems:
+    found = check_book(book)
+    for p in found:
         click.echo(p, err=True)
-    if problems:
-        raise click.ClickException(f"{len(problems)} problem(s) found")
-    click.echo("All seeds, exercise sets and guides are valid.")
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise click.ClickException(f"{len(errors)} problem(s) found")
+    click.echo("All seeds, exercise sets and guides are valid"
+               + (f"; {len(found)} warning(s) above to look at." if found else "."))
 
 
 def _register() -> None:

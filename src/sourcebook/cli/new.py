@@ -45,7 +45,7 @@ def new(text: Path, slug: str | None, root: Path | None) -> None:
                "% comment) and check the key points")
     click.echo(f"  - exercises/{s}.yml: check every starter item, then add your own")
     click.echo(f"  - book/data/objectives.yml: reword {s}-1 and {s}-2 to fit your lesson")
-    problems = check_book(book)
+    problems = [p for p in check_book(book) if p.severity == "error"]
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
