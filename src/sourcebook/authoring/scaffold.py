@@ -109,7 +109,7 @@ def _kind(ap, source: PrimarySource) -> str | None:
     if ap.kind or ap.file_suffix:
         return ap.kind or ap.file_suffix
     first = source.paragraphs[0].text if source.paragraphs else ""
-    if re.match(r"^(?:My )?Dear\b", first) or re.match(r"^(?:My )?Dear\b", ap.heading or ""):
+    if ap.salutation or re.match(r"^(?:My )?Dear\b", first):
         return "Letter"
     if ap.time:         # "Washington, March 12, 1951—7 p. m.": the clock time of a telegram
         return "Telegram"

@@ -102,6 +102,7 @@ DATE_TIME = re.compile(r"[—–-]\s*(?P<time>(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\
                        re.I)
 REFERENCE_LINE = re.compile(r"^(?:References?|Ref|Refs)\s*:\s*\S", re.I)
 ENCLOSURE_LINE = re.compile(r"^\[?(?:Enclosure|Attachment|Annex|Tab)(?:\s+(?:\d+|[A-Z]))?\]?$")
+SALUTATION_LINE = re.compile(r"^(?:My )?Dear [^:;.]{1,60}[:,]$")
 CLOSING_LINE = re.compile(r"^(?:Sincerely|Faithfully|Respectfully|Cordially|Very (?:truly|sincerely|"
                           r"respectfully)|Yours)\b[\w ]*,$", re.I)
 DOC_NUMBER = re.compile(r"^(?P<n>\d{1,4})\.\s+(?=\S)")
@@ -177,12 +178,14 @@ class Apparatus:
     time: str | None = None              # from the date line: "7 p. m."
     number: int | None = None            # the document number some headings start with
     reference: str | None = None         # a "Reference:" line
+    salutation: str | None = None        # "Dear Mr. Ambassador:" on a line of its own
 
 
 @dataclass
 class Block:
     kind: str   # file-number | heading | classification | date | subject | reference | paragraph
-    #             | marker | footnote | closing | signature | enclosure | enclosure-heading
+    #             | salutation | marker | footnote | closing | signature | enclosure
+    #             | enclosure-heading
     raw: str
     separator: str      # the blank-line run that follows it ("" at the end)
     line: int
@@ -463,6 +466,9 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
             elif REFERENCE_LINE.match(one_line) and ap.reference is None and paragraphs == []:
                 ap.reference = one_line
                 kind = "reference"
+            elif SALUTATION_LINE.match(one_line) and ap.heading and ap.salutation is None:
+                ap.salutation = one_line
+                kind = "salutation"
         if kind is None and paragraphs and ENCLOSURE_LINE.match(one_line):
             kind, enclosure_opened = "enclosure", True
         elif kind is None and enclosure_opened and len(one_line) < 300 \
