@@ -7,8 +7,8 @@ Copying a document from its page on history.state.gov loses what the page shows 
   numbers is looked for, in order, glued to the text, and only when every one is found are the
   call-outs written `[1]` and the notes `[1] text`;
 * the items of a list end up on consecutive lines of one block; each becomes its own block, so it
-  stays a separate item;
-* a `[Page N]` on a line of its own inside a block becomes a block of its own.
+  stays a separate item. (A `[Page N]` on a line of its own inside a paragraph needs nothing: the
+  parser reads it where it stands, so the page turns inside the sentence.)
 
 A text already in the seed form comes back unchanged. What was changed is listed for the author.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sourcebook.model.source import LIST_LABEL, PAGE_MARKER
+from sourcebook.model.source import LIST_LABEL
 
 NOTE_LINE = re.compile(r"^(?P<n>\d{1,3})(?:\.\s+|\s+)(?P<text>\S.*)$", re.S)
 FILE_FIRST = re.compile(r"^\d{3}[A-Z]?[./]\S")
@@ -40,16 +40,11 @@ def normalize(text: str, path: Path | None = None) -> tuple[str, list[str]]:
 def _split_block(block: str, changes: list[str]) -> list[str]:
     lines = [ln.strip() for ln in block.split("\n")]
     labelled = [i for i, ln in enumerate(lines) if LIST_LABEL.match(ln)]
-    markers = [i for i, ln in enumerate(lines) if PAGE_MARKER.fullmatch(ln)]
-    if len(lines) < 2 or (len(labelled) < 2 and not markers):
+    if len(lines) < 2 or len(labelled) < 2:
         return [block]
-    cuts = sorted({0, *(labelled if len(labelled) >= 2 else []), *markers,
-                   *(i + 1 for i in markers)})
-    pieces = [" ".join(lines[a:b]) for a, b in zip(cuts, cuts[1:] + [len(lines)]) if a < b]
-    pieces = [p for p in pieces if p]
-    if len(pieces) > 1:
-        changes.append(f'split "{_short(lines[0])}" into {len(pieces)} blocks (list items, '
-                       "page marks)")
+    cuts = sorted({0, *labelled})
+    pieces = [" ".join(lines[a:b]) for a, b in zip(cuts, cuts[1:] + [len(lines)])]
+    changes.append(f'kept the {len(labelled)} list items of "{_short(lines[0])}" apart')
     return pieces
 
 
@@ -84,7 +79,7 @@ def _glued(text: str, n: int, pos: int):
     """The first `n` after `pos` stuck to the end of a word, a mark or a year (19501 = 1950 + 1),
     but not a clock time ("—7 p. m.") nor a number of its own."""
     digits = re.escape(str(n))
-    pattern = re.compile(rf"(?:(?<=[^\s\d\[—–-])|(?<=\b1[6-9]\d\d))(?:{digits})(?!\d)"
+    pattern = re.compile(rf"(?:(?<=[^\s\d\[(—–-])|(?<=\b1[6-9]\d\d))(?:{digits})(?![\d)\]])"
                          r"(?!\s*[ap]\.\s?m\.)")
     for m in pattern.finditer(text, pos):
         before = text[max(0, m.start() - 5):m.start()]
