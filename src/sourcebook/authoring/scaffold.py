@@ -505,6 +505,9 @@ def starter_items(d: Draft) -> list[dict]:
                            explanation="The page turns inside "
                            + ", ".join(f"{s.id} (pages {s.pages})" for s in turn)
                            + ". A quotation from it must cite both pages."))
+    note = _footnote_item(d)
+    if note:
+        items.append(note)
     items.append(_item(d, "sourcing", "short-answer", 1, points=2,
                        prompt="Using only the apparatus (the lines above the first paragraph), "
                        "say in two or three sentences what this document is, who wrote it to "
@@ -517,6 +520,24 @@ def starter_items(d: Draft) -> list[dict]:
                                "Names something the apparatus cannot show, such as how the "
                                "document was received."]))
     return items
+
+
+def _footnote_item(d: Draft) -> dict | None:
+    """An exercise that points at a footnote: which sentence does the editors' note explain?
+    (A footnote is reached through the sentence that calls it.)"""
+    called = [(n, s) for s in d.source.sentences for n in s.footnotes]
+    if not called:
+        return None
+    n, sentence = called[0]
+    text = d.source.footnotes.get(n, "")
+    return _item(d, "footnote", "evidence", 1, answers=[sentence.id],
+                 scope=[f"p{sentence.paragraph}"],
+                 prompt=f"The editors of FRUS added footnote {n}: “{text}” Pick the sentence "
+                 "that carries its number.",
+                 hint="Look for the small raised number in the document above.",
+                 explanation=f"Footnote {n} is called at the end of {sentence.id}. FRUS editors "
+                 "add such notes to say what a document refers to, whether it was printed, or "
+                 "who a person was.")
 
 
 def _country_item(d: Draft) -> dict | None:

@@ -51,6 +51,10 @@ def test_tei_lesson_metadata_has_no_placeholder_for_what_the_tei_states(book):
         "Telegram", "date line", "secret")
     placeholders = [ln for ln in text.splitlines() if "FILL IN" in ln and not ln.startswith("#")]
     # the only gap: the heading addresses an embassy, and the TEI names no person for it
+    items = yaml.safe_load((book / f"exercises/{TELEGRAM}.yml").read_text("utf-8"))["items"]
+    note = next(i for i in items if i["id"] == f"{TELEGRAM}-footnote")
+    assert (note["type"], note["answers"], note["scope"]) == ("evidence", ["p1.s1"], ["p1"])
+    assert "footnote 2: “Not printed.”" in note["prompt"]
     assert placeholders == ['  name: "Embassy in Korea"   # FILL IN: the heading names only the office']
 
 
