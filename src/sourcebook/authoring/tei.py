@@ -174,4 +174,6 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
     facts.source_url = f"{SITE}/{volume_id}/{doc_id}"
     facts.citation = tei_facts.citation(root, volume_id, div, first_page, last_page, path)
     facts.notes += notes
+    if dateline is None and facts.date_basis == "date line":   # printed, but names no day
+        facts.date_basis = "editors' date"
     return TeiDocument(text=text + "\n", facts=facts, doc_id=doc_id, volume_id=volume_id)

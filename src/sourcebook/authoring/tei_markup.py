@@ -29,7 +29,9 @@ def clean(text: str) -> str:
     """Whitespace folded as print shows it; a footnote call sits on the word it follows."""
     text = " ".join(text.split())
     text = re.sub(r"\s+(\[\d+\])", r"\1", text)
-    return re.sub(r"\s+([,.;:!?)])", r"\1", text).replace("( ", "(")
+    text = re.sub(r"([(\[]) ", r"\1", text)       # "[ Washington,]" -> "[Washington,]"
+    # a space the markup left before a mark goes; a spaced omission row ". . . ." stays
+    return re.sub(r"(?<=[\w”’\])]) +([,.;:!?)\]])", r"\1", text)
 
 
 class BlockWriter:

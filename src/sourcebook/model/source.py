@@ -106,7 +106,8 @@ SALUTATION_LINE = re.compile(r"^(?:My )?Dear [^:;.]{1,60}[:,]$")
 CLOSING_LINE = re.compile(r"^(?:Sincerely|Faithfully|Respectfully|Cordially|Very (?:truly|sincerely|"
                           r"respectfully)|Yours)\b[\w ]*,$", re.I)
 DOC_NUMBER = re.compile(r"^(?P<n>\d{1,4})\.\s+(?=\S)")
-LIST_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]\)|[a-z][.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.)\s+")
+# A list label, or the number a telegram opens with ("1691. Deptel 1047, January 6.")
+LIST_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,4}[.)]|\([a-z]\)|[a-z][.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.)\s+")
 FILE_LINE = re.compile(
     r"^(?P<number>\d{3}[A-Z]?(?:\.[0-9A-Z]+)?(?:/\S+)?)(?:\s*:\s*(?P<suffix>.+))?$")
 FOOTNOTE_TEXT = re.compile(r"^\[(?P<n>\d+)\]\s+(?P<text>.+)$", re.S)
@@ -328,7 +329,7 @@ def _reading_text(raw: str) -> str:
     text = PAGE_MARKER.sub(" ", raw)
     text = FOOTNOTE_CALL.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r" ([,.;:!?])", r"\1", text)
+    return re.sub(r"(?<!\.) ([,.;:!?])", r"\1", text)   # an omission row ". . ." stays spaced
 
 
 def _check_markers(raw: str, path, line: int) -> None:
@@ -382,6 +383,9 @@ def _parse_heading(ap: Apparatus, raw: str) -> None:
         ap.kind = m.group("kind")
         rest = m.group("rest")
     parts = re.split(r"\s+to\s+(?=the\b|[A-Z])", rest, maxsplit=1)
+    if len(parts) == 1 and m and "Prepared" in heading[:m.start("rest")]:
+        # "Memorandum Prepared by the CIA for the Senior Staff of the NSC": "for the" addresses
+        parts = re.split(r"\s+for\s+(?=the\b)", rest, maxsplit=1)
     if len(parts) == 2:
         ap.author = parts[0].strip() or None
         ap.recipient = parts[1].strip().rstrip(".") or None

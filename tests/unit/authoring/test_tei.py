@@ -100,10 +100,10 @@ def test_a_single_document_file_needs_no_id():
     ("malformed.xml", None, "not well-formed XML", 6),
     ("entities.xml", None, "refused: the file declares entities", None),
     ("not-tei.xml", None, "not a TEI file", 1),
-    ("volume.xml", "d999", 'no document "d999" in this volume (its documents run d51 to d55)', None),
+    ("volume.xml", "d999", 'no document "d999" in this volume (its documents run d51 to d56)', None),
     ("volume.xml", "d51", "is an editorial note", None),
     ("volume.xml", "ch1", '"ch1" is a chapter heading ("Korea")', None),
-    ("volume.xml", None, "the volume holds 5 documents; choose one with --document", None),
+    ("volume.xml", None, "the volume holds 6 documents; choose one with --document", None),
 ])
 def test_refusals_name_the_file_and_say_why(name, doc_id, fragment, line):
     with pytest.raises(TeiError) as err:
@@ -111,3 +111,16 @@ def test_refusals_name_the_file_and_say_why(name, doc_id, fragment, line):
     message = str(err.value)
     assert str(TEI / name) in message and fragment in message, message
     assert err.value.line == line
+
+
+def test_a_paper_prepared_for_an_official_without_a_file_number():
+    doc, source = parsed("d56")
+    ap = source.apparatus
+    assert (ap.kind, ap.author, ap.recipient) == ("Paper", "the Policy Planning Staff",
+                                                  "the Secretary of State")
+    assert ap.file_number is None and doc.facts.source_note == "S/P Files: Lot 64 D 563"
+    assert ap.date_line == "[Washington,] March 30, 1951." and doc.facts.date_basis == "date line"
+    assert [p.text for p in source.paragraphs][1] == ". . . . . . . . . . . . . ."
+    assert source.paragraphs[0].sentences[0].text == "1. The staff was asked what course to follow if talks begin."
+    assert source.paragraphs[2].text.endswith("where it stands.")   # the markup's stray space goes
+    assert doc.facts.recipient.name == "Dean Acheson"
