@@ -165,7 +165,7 @@ def draft(path: Path, slug: str | None = None, *, text: str | None = None,
     if not kind:
         kind = "Document"
         verify.append('kind: the heading does not say what the document is (e.g. "Letter")')
-    if not ap.classification:
+    if not ap.classification and not facts.classification:
         verify.append("classification: the text has no marking; \"unclassified\" is a guess")
     if not facts.citation:
         what = "volume, volume_title, part" + ("" if ap.number else ", document") + " and pages"
@@ -249,8 +249,9 @@ def seed_yaml(d: Draft) -> str:
     else:
         first = f"# {FILL_IN}: the printed page the document starts on"
     kind_note = "" if d.kind != "Document" else f"   # {FILL_IN}: what kind of document"
-    klass = ap.classification or "unclassified"
-    klass_note = "" if ap.classification else "   # VERIFY: the text has no marking"
+    klass = ap.classification or f.classification or "unclassified"
+    klass_note = "" if ap.classification else "   # from the source note" if f.classification \
+        else "   # VERIFY: the text has no marking"
     complete_from = "the volume's list of persons" if f.author else "the signature"
     lines = [
         f"# Metadata for seeds/{d.slug}.txt,",
@@ -273,8 +274,9 @@ def seed_yaml(d: Draft) -> str:
         f"date: {d.date.isoformat()}",
         f"date_basis: {d.date_basis}   # {basis}",
     ]
-    if ap.file_number:
-        lines.append(f"file_number: {_q(ap.file_number)}")
+    if ap.file_number or f.file_number:
+        lines.append(f"file_number: {_q(ap.file_number or f.file_number)}"
+                     + ("" if ap.file_number else "   # from the source note"))
     lines += [f"classification: {_q(klass)}{klass_note}", *_citation_yaml(d),
               f"first_page: {d.first_page}   {first}"]
     if f.source_url:

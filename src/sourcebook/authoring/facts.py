@@ -85,4 +85,6 @@ class Facts:
     first_page: int | None = None
     source_url: str | None = None
     source_note: str | None = None
+    file_number: str | None = None       # from a source note printed as a footnote
+    classification: str | None = None    # from a source note: "Source: … Secret; Nodis."
     notes: list[str] = field(default_factory=list)        # what the author should still check

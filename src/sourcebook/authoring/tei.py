@@ -171,6 +171,10 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
     facts = tei_facts.facts(root, div, heading, dateline_el, file_number, path)
     facts.first_page = first_page
     facts.source_note = source_note
+    if file_number and not (inline_note and source_note.startswith(file_number)):
+        facts.file_number = file_number         # stated in a footnote, not on a line of its own
+    if not classification:
+        facts.classification = tei_facts.classification_in_note(source_note)
     facts.source_url = f"{SITE}/{volume_id}/{doc_id}"
     facts.citation = tei_facts.citation(root, volume_id, div, first_page, last_page, path)
     facts.notes += notes

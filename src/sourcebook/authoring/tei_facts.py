@@ -36,6 +36,16 @@ def classification(opener: Element | None, div: Element) -> str | None:
     return None
 
 
+NOTE_CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Restricted|"
+                                 r"Unclassified)\b")
+
+
+def classification_in_note(note: str | None) -> str | None:
+    """Later volumes give the marking in the source note ("Source: … Files. Secret; Nodis.")."""
+    m = NOTE_CLASSIFICATION.search(note or "")
+    return m.group(1).lower() if m else None
+
+
 def first_page(root: Element, div: Element) -> int | None:
     """The page the document starts on: the last page break before its first words."""
     page = None
@@ -82,8 +92,15 @@ def _party(head: Element, role: str, guess: Party | None, persons) -> tuple[Part
     if guess is None:
         return None, False
     ref = (marked.get("corresp") or "").lstrip("#") if marked is not None else ""
+    if marked is not None and local(marked.tag) == "persName" and not guess.named:
+        # later volumes: "Memorandum From Secretary of State Rogers to President Nixon"
+        surname = clean("".join(marked.itertext()))
+        office = re.sub(rf"\s*\(?{re.escape(surname)}\)?$", "", guess.office).strip()
+        guess = Party(surname, office, True)
     if ref in persons:
-        return Party(persons[ref][0], guess.office, True), True
+        full, desc = persons[ref]
+        office = guess.office or re.split(r"[,;(]", desc)[0].strip()
+        return Party(full, office, True), True
     if not guess.named and guess.office:    # "the Secretary of State": who held the office?
         holders = [n for n, d in persons.values()
                    if re.match(rf"(?:the\s+)?{re.escape(guess.office)}\s*(?:$|[,;(])", d, re.I)]

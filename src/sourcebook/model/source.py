@@ -90,7 +90,7 @@ PAGE_LIKE = re.compile(r"\[\s*(?:page|pg|p)\b[^\]]*\]", re.IGNORECASE)
 CLASSIFICATIONS = ("top secret", "secret", "confidential", "restricted", "unclassified")
 CLASSIFICATION_LINE = re.compile(
     r"^(?P<level>top secret|secret|confidential|restricted|unclassified)\b(?P<rest>.*)$", re.I)
-SUBJECT_LINE = re.compile(r"^Subject:\s*(?P<subject>.+)$", re.S)
+SUBJECT_LINE = re.compile(r"^(?:Subject|SUBJECT):\s*(?P<subject>.+)$", re.S)
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -376,7 +376,7 @@ def _parse_heading(ap: Apparatus, raw: str) -> None:
         ap.number = int(num.group("n"))
         heading = heading[num.end():]
     m = re.match(r"^(?P<kind>" + HEADING_KINDS + r")"
-                 r"(?:,)?(?: (?:by|from|Prepared by|Prepared in|Drafted by))?\s*(?P<rest>.*)$",
+                 r"(?:,)?(?: (?:by|By|from|From|Prepared by|Prepared in|Drafted by))?\s*(?P<rest>.*)$",
                  heading)
     rest = heading
     if m:

@@ -124,3 +124,24 @@ def test_a_paper_prepared_for_an_official_without_a_file_number():
     assert source.paragraphs[0].sentences[0].text == "1. The staff was asked what course to follow if talks begin."
     assert source.paragraphs[2].text.endswith("where it stands.")   # the markup's stray space goes
     assert doc.facts.recipient.name == "Dean Acheson"
+
+
+def test_later_volumes_source_note_footnote_closer_dateline_and_names_in_the_heading():
+    from sourcebook.authoring.scaffold import draft, seed_yaml
+    path = TEI / "modern.xml"
+    doc = import_document(path, "d2")
+    f = doc.facts
+    assert (f.author.name, f.author.office) == ("William P. Rogers", "Secretary of State")
+    assert (f.recipient.name, f.recipient.office) == ("Richard M. Nixon",
+                                                      "President of the United States")
+    assert (f.file_number, f.classification) == ("611.95/3–270", "secret")
+    assert (f.date, f.date_basis) == (dt.date(1970, 3, 2), "date line")
+    source = parse_text(doc.text, first_page=f.first_page)
+    assert source.footnotes[1].startswith("Source: National Archives")   # printed as note 1
+    assert source.apparatus.subject == "The Talks in Testland"
+    meta = seed_yaml(draft(path, text=doc.text, facts=f))
+    assert "FILL IN" not in meta.split("# Then run")[1]
+    with pytest.raises(TeiError, match="is an editorial note"):
+        import_document(path, "d1")
+    with pytest.raises(TeiError, match='"comp1" is a compilation heading'):
+        import_document(path, "comp1")
