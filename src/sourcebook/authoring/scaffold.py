@@ -27,6 +27,8 @@ from sourcebook.model import decimal_file
 from sourcebook.model.source import CLASSIFICATIONS, PAGE_MARKER, SourceMeta, read_text
 
 MORE_SOURCES = "More sources"
+DATED_BY = {"date line": "Its date line dates it", "file number": "Its file number dates it",
+            "editors' date": "The volume's editors date it"}
 
 
 # --------------------------------------------------------------------------- shared wording
@@ -132,6 +134,13 @@ def chapter_md(d: Draft) -> str:
     if ap.subject:
         out += ["### The subject line", "",
                 f"“Subject: {_md(ap.subject)}” is the writer's own title for the document.", ""]
+    if d.source.footnotes:
+        n = min(d.source.footnotes)
+        out += ["### Footnotes", "",
+                "The small raised numbers are footnotes. The editors of FRUS added them, years "
+                "later: they say where a paper mentioned in the text can be found, whether it was "
+                f"printed, or who a person was. Footnote {n} reads: “{_md(d.source.footnotes[n])}” "
+                "Select a number to read its note, and the arrow after the note to come back.", ""]
     pages = sorted({int(n) for n in PAGE_MARKER.findall(d.source.rebuild())})
     if pages:
         marks = ", ".join(f"“\\[Page {n}\\]”" for n in pages)
@@ -142,7 +151,8 @@ def chapter_md(d: Draft) -> str:
             ":::{admonition} Key points", ":class: keypoints", "",
             f"- {_md(_cap(d.author.phrase))} wrote this {_md(_kind_words(d))}"
             + (f" to {_md(d.recipient.phrase)}." if d.recipient else "."),
-            f"- Its {d.date_basis} dates it to {human_date(d.date)}."]
+            f"- {DATED_BY.get(d.date_basis, 'Its ' + d.date_basis + ' dates it')} to "
+            f"{human_date(d.date)}."]
     if ap.classification:
         out.append(f"- It was marked “{_md(ap.classification)}”: a restricted, internal paper.")
     out += [":::", ""]
@@ -196,7 +206,7 @@ def starter_items(d: Draft) -> list[dict]:
                            options=options, answer=answer,
                            hint="Look at the word “to” in the heading.",
                            explanation=f"{heading} It is addressed to {d.recipient.phrase}."))
-    if d.date_basis == "file number":
+    if d.date_basis == "file number" and ap.file_number:
         part = ap.file_number.split("/", 1)[1]
         rows = dict(file_number_rows(ap.file_number))
         items.append(_item(d, "date", "date", 2, answer=d.date,
@@ -209,8 +219,9 @@ def starter_items(d: Draft) -> list[dict]:
     else:
         items.append(_item(d, "date", "date", 1, answer=d.date,
                            prompt="On what date was the document written? Give day, month and "
-                           "year.", hint="Look for the line with a place and a date.",
-                           explanation=f"The date line reads “{ap.date_line}”."))
+                           "year.", hint="Look for the line with a place and a date."
+                           if ap.date_line else "Look at the footnotes and the page's caption.",
+                           explanation=_date_why(d)))
     if ap.classification:
         options, answer = _choices(_cap(ap.classification),
                                    [(_cap(c), None) for c in CLASSIFICATIONS
@@ -251,6 +262,15 @@ def starter_items(d: Draft) -> list[dict]:
                                "Names something the apparatus cannot show, such as how the "
                                "document was received."]))
     return items
+
+
+def _date_why(d: Draft) -> str:
+    if d.ap.date_line:
+        return f"The date line reads “{d.ap.date_line}”."
+    if d.date_basis == "file number":
+        return (f"The file number in the source note, {d.facts.file_number}, dates it to "
+                f"{human_date(d.date)}.")
+    return f"The volume's editors date it to {human_date(d.date)}."
 
 
 def _footnote_item(d: Draft) -> dict | None:

@@ -110,3 +110,26 @@ def test_text_that_is_not_a_frus_document_is_refused(tmp_path):
     result = run_new(book, recipe)
     assert result.exit_code != 0 and "does not read as a FRUS document" in result.output
     assert snapshot(book) == before
+
+
+@pytest.mark.parametrize("edit, basis, note", [
+    # no date line: the file number in the source note dates it
+    (lambda x: x.replace('<dateline><placeName>Washington</placeName>, <date when="1970-03-02">'
+                         'March 2, 1970</date>.</dateline>', ""), "file number", None),
+    # the date line and the file number disagree by months: reported, the date line wins
+    (lambda x: x.replace("611.95/3–270", "611.95/9–270"), "date line", "DISAGREES"),
+])
+def test_tei_dates_without_a_date_line_or_in_disagreement(tmp_path, edit, basis, note):
+    from sourcebook.authoring.validate import check_book
+    volume = tmp_path / "modern.xml"
+    volume.write_text(edit((TEI / "modern.xml").read_text(encoding="utf-8")), encoding="utf-8")
+    book = copy_lesson(tmp_path / "book")
+    result = run_new(book, volume, "--document", "d2")
+    assert result.exit_code == 0 or "sourcebook check" in result.output, result.output
+    meta = yaml.safe_load((book / "seeds" / "rogers-1970-03-02-talks-testland.yml")
+                          .read_text(encoding="utf-8"))
+    assert meta["date_basis"] == basis and str(meta["date"]) == "1970-03-02"
+    if note:
+        assert note in result.output and "check the printed volume" in result.output
+    else:
+        assert check_book(book) == []
