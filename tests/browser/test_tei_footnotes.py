@@ -67,3 +67,15 @@ def test_notes_fit_a_phone_screen(page, site):
     for prefix in (TELEGRAM, f"sbr-{TELEGRAM}"):
         box = page.locator(f"#{prefix}-fn-1").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_the_page_with_footnotes_passes_axe(page, site):
+    from axe_playwright_python.sync_playwright import Axe
+    page.goto(site)
+    page.wait_for_function("document.querySelector('.sb-reader.sb-js, .sb-set.sb-js')")
+    result = Axe().run(page, context={"include": [[".sb-document"], [".sb-reader"]]},
+                       # preload off: axe would fetch the theme's @import relative to the page
+                       options={"resultTypes": ["violations"], "preload": False,
+                                "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "best-practice"]})
+    assert result.violations_count == 0, result.generate_report()

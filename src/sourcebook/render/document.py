@@ -54,8 +54,10 @@ def _text_with_calls(raw: str, slug: str, first: set) -> str:
     return "".join(out) + escape(raw[pos:])
 
 
-def footnotes_html(source: PrimarySource, slug: str, first: set, cls: str = "sb-footnotes") -> str:
-    """The numbered notes, each with a link back to its call-out."""
+def footnotes_html(source: PrimarySource, slug: str, first: set, cls: str = "sb-footnotes",
+                   where: str = "the document") -> str:
+    """The numbered notes, each with a link back to its call-out. The region is named for where
+    it sits, so the document's notes and the close-reader's are told apart on one page."""
     if not source.footnotes:
         return ""
     items = "".join(
@@ -63,7 +65,8 @@ def footnotes_html(source: PrimarySource, slug: str, first: set, cls: str = "sb-
         + (f' <a class="sb-fn-back" href="#{slug}-fnref-{n}" aria-label="Back to the text of '
            f'footnote {n}">↩</a>' if n in first else "") + "</li>"
         for n, t in sorted(source.footnotes.items()))
-    return (f'<section class="{cls}" aria-label="Footnotes"><p class="sb-fn-title">Notes</p>'
+    return (f'<section class="{cls}" aria-label="Footnotes to {escape(where)}">'
+            f'<p class="sb-fn-title">Notes</p>'
             f'<ol>{items}</ol></section>')
 
 

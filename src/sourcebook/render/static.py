@@ -415,7 +415,8 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
            f'({len(blackouts)})</summary>{"".join(blackouts)}</details>' if blackouts else "")
         + f'<p class="sb-rmsg sb-vh" role="status"></p>'
         f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}'
-        f'{footnotes_html(source, f"sbr-{slug}", first, "sb-footnotes sb-rfn")}</div>'
+        f'{footnotes_html(source, f"sbr-{slug}", first, "sb-footnotes sb-rfn", "the close reading")}'
+        f'</div>'
         + (f'<div class="sb-cmps">{"".join(compares)}</div>' if compares else "")
         + f'{toolbar(book, version, uid)}</section>')
 
