@@ -220,7 +220,8 @@ def _citation_yaml(d: Draft) -> list[str]:
     if c:
         part = "null" if c["part"] is None else c["part"]
         return ["citation:   # from the volume's TEI header and the document's page breaks",
-                f"  series: {_q(c['series'])}", f"  year: {c['year']}",
+                f"  series: {_q(c['series'])}",
+                f"  year: {_q(c['year']) if isinstance(c['year'], str) else c['year']}",
                 f"  volume: {_q(c['volume'])}", f"  volume_title: {_q(c['volume_title'])}",
                 f"  part: {part}", f"  document: {c['document']}", f"  pages: {_q(c['pages'])}"]
     number = d.ap.number

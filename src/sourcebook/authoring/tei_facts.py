@@ -158,8 +158,8 @@ def citation(root, volume_id, div, first: int | None, last: int | None, path) ->
     volume = vol.group(1) if vol else None
     if volume is None and idm:
         volume = _to_roman(int(idm.group(2)))
-    year = re.match(r"\d{4}", titles.get("sub-series", "")) or (idm and re.match(r"\d{4}",
-                                                                                  idm.group(1)))
+    year = re.match(r"(\d{4})(?:[–-](\d{2})?(\d{2}))?", titles.get("sub-series", "")) or (
+        idm and re.match(r"\d{4}", idm.group(1)))
     doc_n = div.get("n", "")
     if not (volume and year and doc_n.isdigit() and first):
         missing = [k for k, v in (("volume number", volume), ("year", year),
@@ -167,11 +167,18 @@ def citation(root, volume_id, div, first: int | None, last: int | None, path) ->
         raise TeiError(path, f"the volume's header does not state its {', '.join(missing)}",
                        field="teiHeader")
     return {"series": titles.get("series") or "Foreign Relations of the United States",
-            "year": int(year.group(0)), "volume": volume,
+            "year": _years(year), "volume": volume,
             "volume_title": titles.get("volume") or titles.get("complete", volume_id),
             "part": int(part.group(1)) if part else (int(idm.group(3)) if idm and idm.group(3)
                                                       else None),
             "document": int(doc_n), "pages": str(first) if last == first else f"{first}–{last}"}
+
+
+def _years(m: re.Match) -> int | str:
+    """1951, or a span as FRUS cites it: "1969–1976" -> "1969–76"."""
+    if m.lastindex and m.group(3):
+        return f"{m.group(1)}–{m.group(3)}"
+    return int(m.group(0)[:4])
 
 
 def _to_roman(n: int) -> str:

@@ -46,7 +46,7 @@ class Person(BaseModel):
 class Citation(BaseModel):
     model_config = ConfigDict(extra="forbid")
     series: str
-    year: int
+    year: int | str         # the years the volume covers: 1951, or a span such as "1969–76"
     volume: str
     volume_title: str
     part: int | None = None

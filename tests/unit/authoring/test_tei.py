@@ -93,6 +93,7 @@ def test_a_single_document_file_needs_no_id():
     assert doc.doc_id == "d7" and doc.facts.first_page == 12
     assert (doc.facts.date, doc.facts.date_basis) == (dt.date(1950, 7, 7), "file number")
     assert doc.facts.citation["part"] is None and doc.facts.citation["volume"] == "VII"
+    assert doc.facts.citation["year"] == 1950
     assert doc.facts.recipient is None
 
 
@@ -139,6 +140,7 @@ def test_later_volumes_source_note_footnote_closer_dateline_and_names_in_the_hea
     source = parse_text(doc.text, first_page=f.first_page)
     assert source.footnotes[1].startswith("Source: National Archives")   # printed as note 1
     assert source.apparatus.subject == "The Talks in Testland"
+    assert f.citation["year"] == "1969–76" and f.citation["part"] is None
     meta = seed_yaml(draft(path, text=doc.text, facts=f))
     assert "FILL IN" not in meta.split("# Then run")[1]
     with pytest.raises(TeiError, match="is an editorial note"):
