@@ -14,6 +14,8 @@ from xml.etree.ElementTree import Element
 from sourcebook.errors import SourceError
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+ENCLOSURE_WORD = re.compile(r"^\[?(?:Enclosure|Inclosure|Attachment|Annex|Tab)"
+                            r"(?:\s+(?:\d+|[A-Z]))?\.?\]?(?=\s|$)")
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
@@ -56,6 +58,8 @@ class BlockWriter:
         if tag == "note":
             if in_note or (child.get("type") == "source" and not child.get("n")):
                 return ""
+            if child.get("rend") == "inline":    # printed in the line, e.g. "[Enclosure 2]"
+                return self.inline(child, in_note)
             return self.call(child)
         if tag == "pb":
             n = child.get("n", "")
@@ -101,8 +105,7 @@ class BlockWriter:
                 else:
                     self.add(self.inline(child))
             elif tag == "attachment":
-                self.add("[Enclosure]")
-                self.walk(child)
+                self.attachment(child)
             elif tag == "closer":
                 self.closer(child)
             elif tag == "opener":       # an enclosure's own opener
@@ -119,6 +122,17 @@ class BlockWriter:
                     self.blocks[-1] += self.call(child)
             else:                       # head of an enclosure, dateline, salute, signed, ...
                 self.add(self.inline(child))
+
+    def attachment(self, att: Element) -> None:
+        """An enclosure: its own marker when its heading opens with one ("[Enclosure 2]
+        Paper …", "[Inclosure.]"), else "[Enclosure]"; then its heading and text."""
+        head = next((c for c in att if local(c.tag) == "head"), None)
+        text = clean(self.inline(head)) if head is not None else ""
+        m = ENCLOSURE_WORD.match(text)
+        self.add(m.group(0) if m else "[Enclosure]")
+        if head is not None:
+            self.add(text[m.end():] if m else text)
+        self.walk([c for c in att if c is not head])
 
     def paragraph(self, p: Element) -> None:
         """A paragraph, split where a list or block quotation sits inside it."""

@@ -101,7 +101,8 @@ DATE_LINE = re.compile(
 DATE_TIME = re.compile(r"[—–-]\s*(?P<time>(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.?|noon|midnight))",
                        re.I)
 REFERENCE_LINE = re.compile(r"^(?:References?|Ref|Refs)\s*:\s*\S", re.I)
-ENCLOSURE_LINE = re.compile(r"^\[?(?:Enclosure|Attachment|Annex|Tab)(?:\s+(?:\d+|[A-Z]))?\]?$")
+ENCLOSURE_LINE = re.compile(r"^\[?(?:Enclosure|Inclosure|Attachment|Annex|Tab)"
+                            r"(?:\s+(?:\d+|[A-Z]))?\.?\]?$")
 SALUTATION_LINE = re.compile(r"^(?:My )?Dear [^:;.]{1,60}[:,]$")
 CLOSING_LINE = re.compile(r"^(?:Sincerely|Faithfully|Respectfully|Cordially|Very (?:truly|sincerely|"
                           r"respectfully)|Yours)\b[\w ]*,$", re.I)
