@@ -54,6 +54,11 @@ class Draft:
     def ap(self):
         return self.source.apparatus
 
+    @property
+    def heading(self) -> str:
+        """The heading as a reader quotes it: without footnote call-outs."""
+        return " ".join(FOOTNOTE_CALL.sub("", self.ap.heading).split())
+
 
 def _line(source: PrimarySource, kind: str) -> int:
     return next((b.line for b in source.blocks if b.kind == kind), 1)

@@ -111,7 +111,7 @@ def chapter_md(d: Draft) -> str:
         if ap.decoded and ap.decoded.date:
             out += [f"So the file number dates the document to **{human_date(ap.decoded.date)}**.",
                     ""]
-    out += ["### The heading", "", f"> {_md(ap.heading)}", "",
+    out += ["### The heading", "", f"> {_md(d.heading)}", "",
             f"The heading names the writer, {_md(d.author.phrase)}"
             + (f", and the addressee, {_md(d.recipient.phrase)}" if d.recipient else "")
             + "." + (" FRUS names officials by their office and puts the surname in "
@@ -184,7 +184,7 @@ def _item(d: Draft, what: str, kind: str, objective: int, **fields) -> dict:
 
 def starter_items(d: Draft) -> list[dict]:
     ap, items = d.ap, []
-    heading = f"The heading reads “{ap.heading}”."
+    heading = f"The heading reads “{d.heading}”."
     editors = ("The editors of *Foreign Relations of the United States* (FRUS)",
                "The editors printed the document years later and wrote the heading, but the "
                "heading names the writer and the addressee, not the editors.")

@@ -133,3 +133,10 @@ def test_tei_dates_without_a_date_line_or_in_disagreement(tmp_path, edit, basis,
         assert note in result.output and "check the printed volume" in result.output
     else:
         assert check_book(book) == []
+
+
+def test_tei_chapter_quotes_the_heading_without_call_outs_and_explains_footnotes(book):
+    chapter = (book / "book" / "sources" / f"{TELEGRAM}.md").read_text(encoding="utf-8")
+    assert "> The Secretary of State to the Embassy in Korea\n" in chapter
+    assert "### Footnotes" in chapter and "Footnote 1 reads: “Repeated to Tokyo" in chapter
+    assert "- Its date line dates it to 12 March 1951." in chapter
