@@ -78,13 +78,13 @@ def _sentence_html(s: Sentence, slug: str = "", first: set | None = None) -> str
                     key=lambda m: m.start()):
         chunk = raw[pos:m.start()]
         if m.re is PAGE_MARKER:
-            out.append(escape(chunk.rstrip(" ")) + (" " if chunk.endswith(" ") else ""))
+            out.append(escape(chunk.rstrip()) + (" " if chunk[-1:].isspace() else ""))
             n = m.group(1)
             out.append(f'<span class="sb-pagebreak" role="note" aria-label="Page {n} of the printed '
                        f'volume begins here"><span class="sb-pagebreak-label" aria-hidden="true">'
                        f'p.&#8239;{n}</span></span>')
             pos = m.end()
-            if raw[pos:pos + 1] == " " and chunk.endswith(" "):
+            if raw[pos:pos + 1].isspace() and chunk[-1:].isspace():   # "[Page 88]" on its own line
                 pos += 1
         else:
             out.append(escape(chunk))

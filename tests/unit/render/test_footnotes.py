@@ -65,3 +65,11 @@ def test_close_reader_shows_the_same_notes_with_its_own_ids():
 def test_a_document_without_footnotes_renders_no_notes():
     source = parse_text("Memorandum by A (X) to B\n\nText here.\n", slug="plain")
     assert "sb-footnotes" not in render_document(source)
+
+
+def test_a_page_line_inside_a_copied_paragraph_turns_the_page_with_one_space():
+    source = parse_text("Memorandum by A (X) to B\n\nIt goes on and the\n[Page 88]\ncost is set.\n",
+                        slug="copied", first_page=87)
+    html = render_document(source)
+    assert re.search(r'and the <span class="sb-pagebreak"[^>]*>.*?</span></span>cost is set',
+                     html)
