@@ -100,6 +100,7 @@ def test_a_single_document_file_needs_no_id():
 @pytest.mark.parametrize("name, doc_id, fragment, line", [
     ("malformed.xml", None, "not well-formed XML", 6),
     ("entities.xml", None, "refused: the file declares entities", None),
+    ("external.xml", None, "refused: the file declares entities", None),
     ("not-tei.xml", None, "not a TEI file", 1),
     ("volume.xml", "d999", 'no document "d999" in this volume (its documents run d51 to d56)', None),
     ("volume.xml", "d51", "is an editorial note", None),
