@@ -136,7 +136,9 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
     apparatus.append(heading)
 
     opener = div.find(f"{TEI}opener")
-    dateline_el = next(iter(div.iter(f"{TEI}dateline")), None)
+    # the document's own date line, in its opener or closer (an enclosure's has its own date)
+    dateline_el = next((d for part in div if local(part.tag) in ("opener", "closer")
+                        for d in part.iter(f"{TEI}dateline")), None)
     classification = tei_facts.classification(opener, div)
     if classification:
         apparatus.append(classification)

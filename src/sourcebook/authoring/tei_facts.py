@@ -31,7 +31,8 @@ def classification(opener: Element | None, div: Element) -> str | None:
     for el in places:
         if local(el.tag) in ("seg", "p", "hi"):
             text = clean("".join(el.itertext()))
-            if CLASSIFICATION_LINE.match(text) and len(text) < 80:
+            if CLASSIFICATION_LINE.match(text) and len(text.split()) <= 4 \
+                    and not text.endswith((".", ":", ",")):    # "secret niact", not a sentence
                 return text.lower()
     return None
 
