@@ -25,7 +25,9 @@ def idno(root: Element) -> str | None:
     return el.text.strip() if el is not None and el.text else None
 
 
-def classification(opener: Element | None, div: Element) -> str | None:
+def classification(opener: Element | None, div: Element) -> tuple[str | None, Element | None]:
+    """The marking ("top secret", "secret niact") and the element that prints it: a `<seg>` in
+    the opener, or a short paragraph at the top of the document."""
     places = list(opener.iter()) if opener is not None else []
     places += [p for p in div if local(p.tag) == "p"][:3]
     for el in places:
@@ -33,8 +35,8 @@ def classification(opener: Element | None, div: Element) -> str | None:
             text = clean("".join(el.itertext()))
             if CLASSIFICATION_LINE.match(text) and len(text.split()) <= 4 \
                     and not text.endswith((".", ":", ",")):    # "secret niact", not a sentence
-                return text.lower()
-    return None
+                return text.lower(), el
+    return None, None
 
 
 NOTE_CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Restricted|"

@@ -95,6 +95,9 @@ def test_a_single_document_file_needs_no_id():
     assert doc.facts.citation["part"] is None and doc.facts.citation["volume"] == "VII"
     assert doc.facts.citation["year"] == 1950
     assert doc.facts.recipient is None
+    source = parse_text(doc.text, first_page=12)
+    assert source.apparatus.classification == "restricted"      # a paragraph, not an opener
+    assert [p.text for p in source.paragraphs][0].startswith("The first shipment")
 
 
 @pytest.mark.parametrize("name, doc_id, fragment, line", [
