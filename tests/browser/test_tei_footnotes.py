@@ -4,7 +4,6 @@ back link returns to the call-out. At phone width the notes stay inside the page
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -22,7 +22,7 @@ import yaml
 
 # draft, seed_yaml and parse_party are part of this module's surface (tests, other tools)
 from sourcebook.authoring.draft import Draft, ScaffoldError, _q, draft, seed_yaml  # noqa: F401
-from sourcebook.authoring.facts import Facts, parse_party  # noqa: F401
+from sourcebook.authoring.facts import Facts, parse_party  # noqa: F401  (parse_party: tests)
 from sourcebook.model import decimal_file
 from sourcebook.model.source import CLASSIFICATIONS, PAGE_MARKER, SourceMeta, read_text
 
