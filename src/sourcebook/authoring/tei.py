@@ -177,6 +177,9 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
         facts.file_number = file_number         # stated in a footnote, not on a line of its own
     if not classification:
         facts.classification = tei_facts.classification_in_note(source_note)
+    kind = re.search(r":\s*(Telegram|Airgram|Despatch|Circular telegram)\.?$", source_note or "")
+    if not facts.kind and kind and not apparatus[0] == source_note:
+        facts.kind = kind.group(1)      # "CA Files: Lot 59 D 228: Telegram"
     facts.source_url = f"{SITE}/{volume_id}/{doc_id}"
     facts.citation = tei_facts.citation(root, volume_id, div, first_page, last_page, path)
     facts.notes += notes

@@ -105,10 +105,10 @@ def test_a_single_document_file_needs_no_id():
     ("entities.xml", None, "refused: the file declares entities", None),
     ("external.xml", None, "refused: the file declares entities", None),
     ("not-tei.xml", None, "not a TEI file", 1),
-    ("volume.xml", "d999", 'no document "d999" in this volume (its documents run d51 to d56)', None),
+    ("volume.xml", "d999", 'no document "d999" in this volume (its documents run d51 to d57)', None),
     ("volume.xml", "d51", "is an editorial note", None),
     ("volume.xml", "ch1", '"ch1" is a chapter heading ("Korea")', None),
-    ("volume.xml", None, "the volume holds 6 documents; choose one with --document", None),
+    ("volume.xml", None, "the volume holds 7 documents; choose one with --document", None),
 ])
 def test_refusals_name_the_file_and_say_why(name, doc_id, fragment, line):
     with pytest.raises(TeiError) as err:
@@ -151,3 +151,12 @@ def test_later_volumes_source_note_footnote_closer_dateline_and_names_in_the_hea
         import_document(path, "d1")
     with pytest.raises(TeiError, match='"comp1" is a compilation heading'):
         import_document(path, "comp1")
+
+
+def test_a_telegram_filed_in_a_lot_file_with_a_day_first_date_line():
+    doc, source = parsed("d57")
+    ap = source.apparatus
+    assert ap.file_number is None and doc.facts.kind == "Telegram"
+    assert (ap.date, ap.time) == (dt.date(1951, 3, 25), "6:49 p. m.")
+    assert (ap.classification, ap.handling) == ("top secret", "priority")
+    assert (doc.facts.date, doc.facts.date_basis) == (dt.date(1951, 3, 25), "date line")
