@@ -58,11 +58,14 @@ def _footnotes(blocks: list[str], changes: list[str]) -> list[str]:
     if not numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return blocks
     body = blocks[:start]
-    first = 1 if body and FILE_FIRST.match(body[0]) else 0   # never read into a file number
-    joined = "\n\n".join(body[first:])
+    joined = "\n\n".join(body)
+    # never read into a file number ("795.00/1–1251"), before or after the heading: it is
+    # blanked out of the text searched, keeping every other position as it is
+    masked = "\n\n".join(" " * len(b) if i < 3 and FILE_FIRST.match(b) else b
+                         for i, b in enumerate(body))
     pos, found = 0, []
     for n in numbers:
-        m = _glued(joined, n, pos)
+        m = _glued(masked, n, pos)
         if m is None:
             return blocks           # no proof: leave the text as it is
         found.append(m)
@@ -71,8 +74,7 @@ def _footnotes(blocks: list[str], changes: list[str]) -> list[str]:
         joined = joined[:m.start()] + f"[{n}]" + joined[m.end():]
     changes.append(f"read {len(numbers)} glued footnote call-out(s) as [N] and the notes at the "
                    "end as [N] text")
-    body = body[:first] + joined.split("\n\n")
-    return body + [f"[{n}] {' '.join(m.group('text').split())}" for n, m in zip(numbers, notes)]
+    return joined.split("\n\n") + [f"[{n}] {' '.join(m.group('text').split())}" for n, m in zip(numbers, notes)]
 
 
 def _glued(text: str, n: int, pos: int):

@@ -429,7 +429,9 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
         kind = None
         if not in_body:
             fm = FILE_LINE.match(one_line)
-            if idx == 0 and (fm or re.match(r"^\d{3}[A-Z]?[./](?!\s)", one_line)):
+            # the file number opens the text, or (as history.state.gov prints it) follows the heading
+            if (idx == 0 and (fm or re.match(r"^\d{3}[A-Z]?[./](?!\s)", one_line))) or (
+                    idx == 1 and fm and ap.heading and ap.file_number is None):
                 if not fm:
                     raise SourceError(path, f'malformed file number line "{one_line}"', line=line,
                                       field="file number")

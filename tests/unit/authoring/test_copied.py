@@ -116,3 +116,12 @@ def test_letter_without_memorandum_by_names_its_addressee_as_a_person():
                          "enclosure", "enclosure-heading", "paragraph", "paragraph",
                          "footnote", "footnote"]
     assert d.source.signature == "Livingston T. Merchant"
+
+
+def test_a_file_number_after_the_heading_is_never_read_as_a_call_out():
+    text = ("52. Memorandum by the Director (Allison) to the Secretary of State1\n\n"
+            "795.00/1–1251\n\nsecret\n\nText here.\n\n1. Source note.\n")
+    out, changes = normalize(text)
+    assert out.startswith("52. Memorandum by the Director (Allison) to the Secretary of State[1]"
+                          "\n\n795.00/1–1251\n\n")
+    assert out.endswith("[1] Source note.\n") and changes

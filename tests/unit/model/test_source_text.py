@@ -80,3 +80,10 @@ def test_signature_before_an_enclosure_and_before_the_footnotes():
                                           "enclosure-heading", "paragraph", "signature",
                                           "footnote"]
     assert s.signature == "Dean Rusk" and [p.id for p in s.paragraphs] == ["p1", "p2"]
+
+
+def test_a_file_number_after_the_heading_as_history_state_gov_prints_it():
+    s = parse_text("52. Memorandum by the Director (Allison) to the Secretary of State\n\n"
+                   "795.00/5–251\n\nsecret\n\nText here.\n")
+    assert (s.apparatus.file_number, s.apparatus.number) == ("795.00/5–251", 52)
+    assert [b.kind for b in s.blocks] == ["heading", "file-number", "classification", "paragraph"]
