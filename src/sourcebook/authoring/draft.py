@@ -96,9 +96,8 @@ def _title_and_words(ap, author: Party, recipient: Party | None, kind: str) -> t
     heading = FOOTNOTE_CALL.sub("", ap.heading)
     title = re.sub(r"^\d{1,4}\.\s+", "", " ".join(heading.split())).rstrip(".")
     words = [kind]
-    if recipient is not None:
-        words += ["to", recipient.surname or recipient.name.split()[-1] if recipient.named
-                  else recipient.office]
+    if recipient is not None and recipient.named:      # an office alone names no one
+        words += ["to", recipient.surname]
     return title, _ascii_slug(" ".join(words)).split("-")
 
 

@@ -17,7 +17,7 @@ from conftest import copy_lesson
 ROOT = Path(__file__).resolve().parents[3]
 TEI = ROOT / "tests" / "fixtures" / "tei"
 COPIED = ROOT / "tests" / "fixtures" / "copied"
-TELEGRAM = "acheson-1951-03-12-telegram-embassy-korea"
+TELEGRAM = "acheson-1951-03-12-telegram"
 
 
 def run_new(root: Path, path: Path, *args: str):
