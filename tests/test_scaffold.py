@@ -62,7 +62,7 @@ def test_seed_metadata_is_read_from_the_apparatus(added):
     meta = load_meta(book / f"seeds/{SLUG}.yml")
     source = load_source(SLUG, book)
     assert meta.date == source.apparatus.decoded.date == dt.date(1951, 1, 10)
-    assert meta.date_basis == "file number"
+    assert meta.date_basis == "date line"   # the date line first; the file number agrees
     assert meta.file_number == "795.00/1–1051"
     assert meta.kind == "Telegram"
     assert (meta.author.name, meta.author.office) == ("Muccio", "Ambassador in Korea")

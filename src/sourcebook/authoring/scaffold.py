@@ -1,7 +1,8 @@
 """`sourcebook new`: turn another FRUS-style document into a lesson an author then completes.
 
-From the document's apparatus (file number, heading, classification, date line, subject) it
-drafts five things: the seed (`seeds/<slug>.txt`, byte for byte, and `<slug>.yml`), a chapter
+From a plain text (as printed, or as copied from history.state.gov: `copied.py`) or one document
+of a TEI volume (`tei.py`), and the metadata drafted from it (`draft.py`), it writes five
+things: the seed (`seeds/<slug>.txt` and `<slug>.yml`), a chapter
 (`book/sources/<slug>.md`), a starter exercise set (`exercises/<slug>.yml`), two objectives
 appended to `book/data/objectives.yml`, and an entry in `_toc.yml` under "More sources".
 
@@ -13,226 +14,21 @@ inserted), never re-dumped, so their comments and layout survive.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+# draft, seed_yaml and parse_party are part of this module's surface (tests, other tools)
+from sourcebook.authoring.draft import Draft, ScaffoldError, _q, draft, seed_yaml  # noqa: F401
+from sourcebook.authoring.facts import Facts, parse_party  # noqa: F401  (parse_party: tests)
 from sourcebook.model import decimal_file
-from sourcebook.errors import SourceError, SourcebookError
-from sourcebook.model.source import (CLASSIFICATIONS, PAGE_MARKER, PrimarySource, SourceMeta, parse_text,
-                     read_text)
+from sourcebook.model.source import CLASSIFICATIONS, PAGE_MARKER, SourceMeta, read_text
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
-SLUG_MAX = 48                    # item ids are "<slug>-<what>" and may not exceed 64 characters
 MORE_SOURCES = "More sources"
-FILL_IN = "FILL IN"
-STOPWORDS = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "by", "with", "at"}
-
-
-class ScaffoldError(SourcebookError):
-    """The new lesson cannot be written (bad slug, files already there, a toc we cannot edit)."""
-
-
-# --------------------------------------------------------------------------- the draft metadata
-
-
-@dataclass
-class Party:
-    name: str
-    office: str
-    named: bool          # False: the heading gives only an office, so `name` repeats it
-
-    @property
-    def label(self) -> str:
-        """`Muccio, the Ambassador in Korea` or `The Secretary of State`."""
-        return f"{self.name}, the {self.office}" if self.named else f"The {self.office}"
-
-    @property
-    def phrase(self) -> str:
-        """`the Ambassador in Korea (Muccio)` as a heading would put it."""
-        return f"the {self.office} ({self.name})" if self.named else f"the {self.office}"
-
-
-def parse_party(text: str) -> Party:
-    """`the Ambassador in Korea (Muccio)` -> Party("Muccio", "Ambassador in Korea")."""
-    text = " ".join(text.split()).rstrip(".,;")
-    m = re.match(r"^(?:the\s+)?(?P<office>.*?)\s*\((?P<name>[^()]+)\)$", text, re.I)
-    if m and m.group("office"):
-        return Party(m.group("name").strip(), m.group("office").strip(), True)
-    office = re.sub(r"^the\s+", "", text, flags=re.I)
-    return Party(office, office, False)
-
-
-@dataclass
-class Draft:
-    """What the apparatus says about the document, and what the author must still check."""
-    source: PrimarySource
-    slug: str
-    title: str
-    kind: str
-    author: Party
-    recipient: Party | None
-    date: dt.date
-    date_basis: str
-    first_page: int
-    verify: list[str] = field(default_factory=list)   # (file, what) notes for the author
-
-    @property
-    def ap(self):
-        return self.source.apparatus
-
-
-def _line(source: PrimarySource, kind: str) -> int:
-    return next((b.line for b in source.blocks if b.kind == kind), 1)
-
-
-def _ascii_slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def default_slug(author: Party, date: dt.date, title: str) -> str:
-    """`muccio-1951-01-10-morale-rok-government`, like the memo's seed name."""
-    who = _ascii_slug(author.name.split()[-1]) if author.named else ""
-    words = [w for w in _ascii_slug(title).split("-") if w and w not in STOPWORDS][:3]
-    while True:     # drop whole words, never cut one, to fit
-        slug = "-".join(p for p in (who, date.isoformat(), *words) if p)
-        if len(slug) <= SLUG_MAX or not words:
-            return slug[:SLUG_MAX].strip("-")
-        words.pop()
-
-
-def check_slug(slug: str) -> str:
-    if not SLUG.match(slug) or "--" in slug or len(slug) > SLUG_MAX:
-        raise ScaffoldError(None, f'"{slug}" is not a usable slug: lower-case letters, digits and '
-                            f"single hyphens, at most {SLUG_MAX} characters", field="--slug")
-    return slug
-
-
-def draft(path: Path, slug: str | None = None) -> Draft:
-    """Parse the document at `path` and draft its metadata (SourceError naming the line)."""
-    text = read_text(path)
-    source = parse_text(text, path=path)
-    ap = source.apparatus
-    heading_line = _line(source, "heading")
-    if not ap.author:
-        raise SourceError(path, f'the heading "{ap.heading}" names no writer (expected e.g. '
-                          '"Memorandum by the Assistant Secretary ... (Rusk) to the Secretary of '
-                          'State")', line=heading_line, field="heading")
-    filed = ap.decoded.date if ap.decoded else None
-    if filed is None and ap.date is None:
-        raise SourceError(path, "nothing dates the document: give the file number with its date "
-                          "(e.g. 795.00/1–1051) or a date line (e.g. Washington, January 10, "
-                          "1951.)", line=_line(source, "file-number"), field="date")
-    verify: list[str] = []
-    first_page = 1
-    marker = PAGE_MARKER.search(text)
-    if marker:      # the text before the first marker is on the page before it
-        first_page = int(marker.group(1)) - 1
-        source = parse_text(text, path=path, first_page=first_page)
-        ap = source.apparatus
-    else:
-        verify.append("first_page: the text has no [Page N] marker; give the printed page")
-    author = parse_party(ap.author)
-    recipient = parse_party(ap.recipient) if ap.recipient else None
-    for role, who in (("author", author), ("recipient", recipient)):
-        if who is None:
-            verify.append(f"{role}: the heading names no {role}; fill in name and office")
-        elif not who.named:
-            verify.append(f"{role}.name: the heading gives only the office; give the person")
-        else:
-            verify.append(f"{role}.name: the heading gives \"{who.name}\"; write the full name")
-    if filed and ap.date and filed != ap.date:
-        verify.append(f"date: the file number says {filed}, the date line {ap.date}; "
-                      "`sourcebook check` will report the difference until they agree")
-    title = (ap.subject or "").rstrip(".").strip()
-    if not title:
-        title = " ".join(ap.heading.split()).rstrip(".")
-        verify.append("title, subject: the text has no Subject: line; the heading stands in")
-    kind = ap.kind or ap.file_suffix
-    if not kind:
-        kind = "Document"
-        verify.append('kind: the heading does not say what the document is (e.g. "Letter")')
-    if not ap.classification:
-        verify.append("classification: the text has no marking; \"unclassified\" is a guess")
-    verify += ["citation: volume, volume_title, part, document and pages are placeholders",
-               "source_url: the document's own page on history.state.gov",
-               "rights: check the document is in the public domain"]
-    slug = check_slug(slug or default_slug(author, filed or ap.date, title))
-    source.slug = slug
-    return Draft(source=source, slug=slug, title=title, kind=kind, author=author,
-                 recipient=recipient, date=filed or ap.date,
-                 date_basis="file number" if filed else "date line",
-                 first_page=first_page, verify=verify)
-
-
-# --------------------------------------------------------------------------- the seed metadata
-
-
-def _q(value: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _party_yaml(key: str, who: Party | None, verify_name: str) -> str:
-    if who is None:
-        return (f"{key}:   # {FILL_IN}: the heading names no {key}\n"
-                f"  name: {_q(FILL_IN)}\n  office: {_q(FILL_IN)}\n")
-    note = verify_name if who.named else f"{FILL_IN}: the heading names only the office"
-    return f"{key}:\n  name: {_q(who.name)}   # {note}\n  office: {_q(who.office)}\n"
-
-
-def seed_yaml(d: Draft) -> str:
-    ap = d.ap
-    basis = (f"{ap.file_number} dates it" if d.date_basis == "file number"
-             else f'the date line "{ap.date_line}" dates it')
-    if d.date_basis == "file number" and ap.date:
-        basis += "; the date line " + ("agrees" if ap.date == d.date else f"says {ap.date}")
-    first = (f"# from the first page marker [Page {d.first_page + 1}]" if d.first_page > 1
-             else f"# {FILL_IN}: the printed page the document starts on")
-    kind_note = "" if ap.kind or ap.file_suffix else f"   # {FILL_IN}: what kind of document"
-    klass = ap.classification or "unclassified"
-    klass_note = "" if ap.classification else "   # VERIFY: the text has no marking"
-    lines = [
-        f"# Metadata for seeds/{d.slug}.txt,",
-        "# drafted by `sourcebook new` from the document's apparatus.",
-        f'# "{FILL_IN}" marks a placeholder that validates but is not a fact: replace it.',
-        '# "VERIFY" marks a value read from the text: check it against the printed volume.',
-        "# Then run `sourcebook check`.",
-        f"slug: {d.slug}",
-        f"title: {_q(d.title)}   # "
-        + ("from the subject line" if ap.subject else f"{FILL_IN}: the text has no subject line"),
-        f"subject: {_q(ap.subject or d.title)}",
-        f"kind: {_q(d.kind)}{kind_note}",
-        _party_yaml("author", d.author, "VERIFY: write the full name").rstrip("\n"),
-        _party_yaml("recipient", d.recipient, "VERIFY: write the full name").rstrip("\n"),
-        f"date: {d.date.isoformat()}",
-        f"date_basis: {d.date_basis}   # {basis}",
-    ]
-    if ap.file_number:
-        lines.append(f"file_number: {_q(ap.file_number)}")
-    lines += [
-        f"classification: {_q(klass)}{klass_note}",
-        f"citation:   # {FILL_IN}: every field from the printed volume",
-        "  series: Foreign Relations of the United States",
-        f"  year: {d.date.year}   # VERIFY: the year the volume covers",
-        f"  volume: {_q(FILL_IN)}   # e.g. VII",
-        f"  volume_title: {_q(FILL_IN)}   # e.g. Korea and China",
-        "  part: null   # the part of the volume, e.g. 1, if it has parts",
-        "  document: 0   # the document's number in the volume",
-        f"  pages: {_q(FILL_IN)}   # e.g. \"66–67\"",
-        f"first_page: {d.first_page}   {first}",
-        f"source_url: {_q('https://history.state.gov/historicaldocuments')}"
-        f"   # {FILL_IN}: the document's own page",
-        "rights: >-   # VERIFY",
-        "  Work of the United States government (Department of State); public domain in the",
-        "  United States.",
-    ]
-    return "\n".join(lines) + "\n"
+DATED_BY = {"date line": "Its date line dates it", "file number": "Its file number dates it",
+            "editors' date": "The volume's editors date it"}
 
 
 # --------------------------------------------------------------------------- shared wording
@@ -315,7 +111,7 @@ def chapter_md(d: Draft) -> str:
         if ap.decoded and ap.decoded.date:
             out += [f"So the file number dates the document to **{human_date(ap.decoded.date)}**.",
                     ""]
-    out += ["### The heading", "", f"> {_md(ap.heading)}", "",
+    out += ["### The heading", "", f"> {_md(d.heading)}", "",
             f"The heading names the writer, {_md(d.author.phrase)}"
             + (f", and the addressee, {_md(d.recipient.phrase)}" if d.recipient else "")
             + "." + (" FRUS names officials by their office and puts the surname in "
@@ -338,6 +134,13 @@ def chapter_md(d: Draft) -> str:
     if ap.subject:
         out += ["### The subject line", "",
                 f"“Subject: {_md(ap.subject)}” is the writer's own title for the document.", ""]
+    if d.source.footnotes:
+        n = min(d.source.footnotes)
+        out += ["### Footnotes", "",
+                "The small raised numbers are footnotes. The editors of FRUS added them, years "
+                "later: they say where a paper mentioned in the text can be found, whether it was "
+                f"printed, or who a person was. Footnote {n} reads: “{_md(d.source.footnotes[n])}” "
+                "Select a number to read its note, and the arrow after the note to come back.", ""]
     pages = sorted({int(n) for n in PAGE_MARKER.findall(d.source.rebuild())})
     if pages:
         marks = ", ".join(f"“\\[Page {n}\\]”" for n in pages)
@@ -348,7 +151,8 @@ def chapter_md(d: Draft) -> str:
             ":::{admonition} Key points", ":class: keypoints", "",
             f"- {_md(_cap(d.author.phrase))} wrote this {_md(_kind_words(d))}"
             + (f" to {_md(d.recipient.phrase)}." if d.recipient else "."),
-            f"- Its {d.date_basis} dates it to {human_date(d.date)}."]
+            f"- {DATED_BY.get(d.date_basis, 'Its ' + d.date_basis + ' dates it')} to "
+            f"{human_date(d.date)}."]
     if ap.classification:
         out.append(f"- It was marked “{_md(ap.classification)}”: a restricted, internal paper.")
     out += [":::", ""]
@@ -384,7 +188,7 @@ def _item(d: Draft, what: str, kind: str, objective: int, **fields) -> dict:
 
 def starter_items(d: Draft) -> list[dict]:
     ap, items = d.ap, []
-    heading = f"The heading reads “{ap.heading}”."
+    heading = f"The heading reads “{d.heading}”."
     editors = ("The editors of *Foreign Relations of the United States* (FRUS)",
                "The editors printed the document years later and wrote the heading, but the "
                "heading names the writer and the addressee, not the editors.")
@@ -406,7 +210,7 @@ def starter_items(d: Draft) -> list[dict]:
                            options=options, answer=answer,
                            hint="Look at the word “to” in the heading.",
                            explanation=f"{heading} It is addressed to {d.recipient.phrase}."))
-    if d.date_basis == "file number":
+    if d.date_basis == "file number" and ap.file_number:
         part = ap.file_number.split("/", 1)[1]
         rows = dict(file_number_rows(ap.file_number))
         items.append(_item(d, "date", "date", 2, answer=d.date,
@@ -419,8 +223,9 @@ def starter_items(d: Draft) -> list[dict]:
     else:
         items.append(_item(d, "date", "date", 1, answer=d.date,
                            prompt="On what date was the document written? Give day, month and "
-                           "year.", hint="Look for the line with a place and a date.",
-                           explanation=f"The date line reads “{ap.date_line}”."))
+                           "year.", hint="Look for the line with a place and a date."
+                           if ap.date_line else "Look at the footnotes and the page's caption.",
+                           explanation=_date_why(d)))
     if ap.classification:
         options, answer = _choices(_cap(ap.classification),
                                    [(_cap(c), None) for c in CLASSIFICATIONS
@@ -446,6 +251,9 @@ def starter_items(d: Draft) -> list[dict]:
                            explanation="The page turns inside "
                            + ", ".join(f"{s.id} (pages {s.pages})" for s in turn)
                            + ". A quotation from it must cite both pages."))
+    note = _footnote_item(d)
+    if note:
+        items.append(note)
     items.append(_item(d, "sourcing", "short-answer", 1, points=2,
                        prompt="Using only the apparatus (the lines above the first paragraph), "
                        "say in two or three sentences what this document is, who wrote it to "
@@ -458,6 +266,33 @@ def starter_items(d: Draft) -> list[dict]:
                                "Names something the apparatus cannot show, such as how the "
                                "document was received."]))
     return items
+
+
+def _date_why(d: Draft) -> str:
+    if d.ap.date_line:
+        return f"The date line reads “{d.ap.date_line}”."
+    if d.date_basis == "file number":
+        return (f"The file number in the source note, {d.facts.file_number}, dates it to "
+                f"{human_date(d.date)}.")
+    return f"The volume's editors date it to {human_date(d.date)}."
+
+
+def _footnote_item(d: Draft) -> dict | None:
+    """An exercise that points at a footnote: which sentence does the editors' note explain?
+    (A footnote is reached through the sentence that calls it.)"""
+    called = [(n, s) for s in d.source.sentences for n in s.footnotes]
+    if not called:
+        return None
+    n, sentence = called[0]
+    text = d.source.footnotes.get(n, "")
+    return _item(d, "footnote", "evidence", 1, answers=[sentence.id],
+                 scope=[f"p{sentence.paragraph}"],
+                 prompt=f"The editors of FRUS added footnote {n}: “{text}” Pick the sentence "
+                 "that carries its number.",
+                 hint="Look for the small raised number in the document above.",
+                 explanation=f"Footnote {n} is called at the end of {sentence.id}. FRUS editors "
+                 "add such notes to say what a document refers to, whether it was printed, or "
+                 "who a person was.")
 
 
 def _country_item(d: Draft) -> dict | None:
@@ -620,10 +455,27 @@ def new_paths(slug: str) -> dict[str, Path]:
             "exercises": Path("exercises") / f"{slug}.yml"}
 
 
-def plan(text_path: Path, root: Path, slug: str | None = None) -> Plan:
+def read_document(path: Path, document: str | None = None) -> tuple[str, Facts, list[str]]:
+    """The seed text for `path` (a TEI volume or file, or a plain text as printed or as copied
+    from history.state.gov), the facts its markup states, and what was changed in a copied text."""
+    from sourcebook.authoring import copied, tei
+    if path.suffix.lower() == ".xml":
+        doc = tei.import_document(path, document)
+        return doc.text, doc.facts, [f"imported {doc.doc_id} of {doc.volume_id} from the TEI"]
+    if document:
+        raise ScaffoldError(path, "--document picks a document out of a TEI volume (.xml); "
+                            "this is a plain text", field="--document")
+    text, changes = copied.normalize(read_text(path), path)
+    return text, Facts(), changes
+
+
+def plan(text_path: Path, root: Path, slug: str | None = None,
+         document: str | None = None) -> Plan:
     """Everything `sourcebook new` would write, checked, with nothing written yet."""
     text_path, root = Path(text_path), Path(root)
-    d = draft(text_path, slug)
+    text, facts, changes = read_document(text_path, document)
+    d = draft(text_path, slug, text=text, facts=facts)
+    d.changes = changes
     paths = new_paths(d.slug)
     there = [str(p) for p in paths.values() if (root / p).exists()]
     if there:
@@ -646,17 +498,30 @@ def plan(text_path: Path, root: Path, slug: str | None = None) -> Plan:
     toc = Path("_toc.yml")
     edits = {objectives: objectives_with(root / objectives, d),
              toc: toc_with_chapter(root / toc, docname)}
-    return Plan(root=root, draft=d, text=text_path.read_bytes(), files=files, edits=edits)
+    return Plan(root=root, draft=d, text=text.encode("utf-8"), files=files, edits=edits)
 
 
 def write(p: Plan) -> list[Path]:
-    """Write the plan; returns the paths written, new files first."""
+    """Write the plan; returns the paths written, new files first. Every file is first written
+    beside its target under a temporary name and only then moved into place, so a failure
+    (a full disk, a read-only folder) leaves no half-written lesson."""
+    import os
     seed = new_paths(p.slug)["seed"]
-    (p.root / seed).parent.mkdir(parents=True, exist_ok=True)
-    (p.root / seed).write_bytes(p.text)
-    written = [seed]
-    for rel, content in [*p.files.items(), *p.edits.items()]:
-        (p.root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (p.root / rel).write_text(content, encoding="utf-8")
-        written.append(rel)
-    return written
+    contents = [(seed, p.text), *((rel, c.encode("utf-8"))
+                                  for rel, c in [*p.files.items(), *p.edits.items()])]
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for rel, data in contents:
+            target = p.root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.sourcebook-new.tmp")
+            temp.write_bytes(data)
+            temps.append((temp, target))
+    except OSError as err:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+        raise ScaffoldError(p.root / contents[len(temps)][0], f"cannot write ({err.strerror}); "
+                            "nothing was written") from None
+    for temp, target in temps:
+        os.replace(temp, target)
+    return [rel for rel, _ in contents]

@@ -1,4 +1,5 @@
-"""`sourcebook new PATH_TO_TEXT`: draft a lesson for another FRUS-style document."""
+"""`sourcebook new PATH [--document d7]`: draft a lesson for another FRUS document, from a plain
+text (as printed, or as copied from history.state.gov) or from the Office of the Historian's TEI."""
 
 from __future__ import annotations
 
@@ -14,10 +15,13 @@ from sourcebook.errors import SourcebookError
 @click.argument("text", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", default=None,
               help="Name for the seed, chapter and exercise set (default: writer-date-subject).")
+@click.option("--document", "document", default=None, metavar="ID",
+              help="With a TEI volume (.xml): the document's id, e.g. d52.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="The book's folder (default: found upwards from here).")
-def new(text: Path, slug: str | None, root: Path | None) -> None:
-    """Add the FRUS-style document TEXT to the book as a new source with a starter lesson."""
+def new(text: Path, slug: str | None, document: str | None, root: Path | None) -> None:
+    """Add the FRUS document TEXT (a .txt, or a TEI .xml volume with --document) to the book as
+    a new source with a starter lesson."""
     from sourcebook.authoring.validate import check_book
     from sourcebook.authoring.scaffold import plan, write
     try:
@@ -25,18 +29,21 @@ def new(text: Path, slug: str | None, root: Path | None) -> None:
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from None
     try:
-        p = plan(text, book, slug)
+        p = plan(text, book, slug, document)
     except SourcebookError as err:
         raise click.ClickException(str(err)) from None
     written = write(p)
     d, s = p.draft, p.slug
     click.echo(f"Added {text.name} to {book} as \"{s}\":")
+    for change in d.changes:
+        click.echo(f"  ({change})")
     for rel in written:
         click.echo(f"  {rel.as_posix()}")
     click.echo("\nRead from the apparatus: "
                f"{d.kind} by {d.author.phrase}"
                + (f" to {d.recipient.phrase}" if d.recipient else "")
-               + f", {d.date.isoformat()} (from the {d.date_basis}), "
+               + f", {d.date.isoformat()} (from the {d.date_basis}"
+               + "".join(f"; {n}" for n in d.date_notes) + "), "
                f"{d.ap.classification or 'no marking'}.")
     click.echo("\nTo verify and complete before you publish:")
     for note in d.verify:

@@ -8,8 +8,15 @@ A seed is two files in ``seeds/``: ``<slug>.txt`` (the document as printed, verb
 * body paragraphs, split into sentences with ids ``p3`` / ``p3.s2`` that depend only on the
   text, so they stay the same for as long as the text does;
 * ``[Page N]`` markers, removed from the reading text but kept as each sentence's page;
-  ``[N]`` footnote call-outs, removed likewise and kept on the sentence; footnote texts at the
-  end written as ``[N] text``; a short closing signature line.
+  ``[N]`` footnote call-outs, removed likewise and kept on the sentence (or on the heading);
+  footnote texts at the end written as ``[N] text``;
+* after the body: a complimentary close ("Sincerely yours,"), a short signature line, and
+  enclosures (an ``[Enclosure]`` line, then the enclosure's heading and its own paragraphs,
+  numbered on from the document's).
+
+A paragraph that starts with a list label ("1.", "(2)", "a.", "(b)") is one item of a list: the
+label never ends a sentence. A "Reference:" line belongs to the apparatus. A heading may start
+with the document's number in the volume ("52. Memorandum by ..."), as history.state.gov prints it.
 
 Every block keeps its raw text and its separator, so ``rebuild()`` gives back the file exactly.
 """
@@ -40,7 +47,7 @@ class Person(BaseModel):
 class Citation(BaseModel):
     model_config = ConfigDict(extra="forbid")
     series: str
-    year: int
+    year: int | str         # the years the volume covers: 1951, or a span such as "1969–76"
     volume: str
     volume_title: str
     part: int | None = None
@@ -65,6 +72,7 @@ class SourceMeta(BaseModel):
     citation: Citation
     first_page: int
     source_url: str
+    source_note: str | None = None      # the editors' source note, e.g. "795.00/1–1251: Telegram"
     rights: str
 
     @property
@@ -83,12 +91,25 @@ PAGE_LIKE = re.compile(r"\[\s*(?:page|pg|p)\b[^\]]*\]", re.IGNORECASE)
 CLASSIFICATIONS = ("top secret", "secret", "confidential", "restricted", "unclassified")
 CLASSIFICATION_LINE = re.compile(
     r"^(?P<level>top secret|secret|confidential|restricted|unclassified)\b(?P<rest>.*)$", re.I)
-SUBJECT_LINE = re.compile(r"^Subject:\s*(?P<subject>.+)$", re.S)
+SUBJECT_LINE = re.compile(r"^(?:Subject|SUBJECT):\s*(?P<subject>.+)$", re.S)
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+# "Washington, March 12, 1951—7 p. m." or "[Washington,] 11 January 1951." (place optional)
 DATE_LINE = re.compile(
-    r"^(?:\[?[A-Z][\w .'-]*,?\]?,?\s+)?\[?(?P<month>" + "|".join(MONTHS)
-    + r")\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\]?")
+    r"^(?:\[?[A-Z][\w .'-]*,?\]?,?\s+)?\[?(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2}),"
+    r"\s+(?P<year>\d{4})|(?P<day2>\d{1,2})\s+(?P<month2>" + _MONTH + r"),?\s+(?P<year2>\d{4}))\]?")
+DATE_TIME = re.compile(r"[—–-]\s*(?P<time>(?:\d{1,2}(?::\d\d)?\s*[ap]\.\s?m\.?|noon|midnight))",
+                       re.I)
+REFERENCE_LINE = re.compile(r"^(?:References?|Ref|Refs)\s*:\s*\S", re.I)
+ENCLOSURE_LINE = re.compile(r"^\[?(?:Enclosure|Inclosure|Attachment|Annex|Tab)"
+                            r"(?:\s+(?:\d+|[A-Z]))?\.?\]?$")
+SALUTATION_LINE = re.compile(r"^(?:My )?Dear [^:;.]{1,60}[:,]$")
+CLOSING_LINE = re.compile(r"^(?:Sincerely|Faithfully|Respectfully|Cordially|Very (?:truly|sincerely|"
+                          r"respectfully)|Yours)\b[\w ]*,$", re.I)
+DOC_NUMBER = re.compile(r"^(?P<n>\d{1,4})\.\s+(?=\S)")
+# A list label, or the number a telegram opens with ("1691. Deptel 1047, January 6.")
+LIST_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,4}[.)]|\([a-z]\)|[a-z][.)]|\([ivx]{1,5}\)|[ivx]{1,5}\.)\s+")
 FILE_LINE = re.compile(
     r"^(?P<number>\d{3}[A-Z]?(?:\.[0-9A-Z]+)?(?:/\S+)?)(?:\s*:\s*(?P<suffix>.+))?$")
 FOOTNOTE_TEXT = re.compile(r"^\[(?P<n>\d+)\]\s+(?P<text>.+)$", re.S)
@@ -157,11 +178,17 @@ class Apparatus:
     subject: str | None = None
     date_line: str | None = None
     date: dt.date | None = None          # from the date line, if any
+    time: str | None = None              # from the date line: "7 p. m."
+    number: int | None = None            # the document number some headings start with
+    reference: str | None = None         # a "Reference:" line
+    salutation: str | None = None        # "Dear Mr. Ambassador:" on a line of its own
 
 
 @dataclass
 class Block:
-    kind: str   # file-number | heading | classification | date | subject | paragraph | marker | footnote | signature
+    kind: str   # file-number | heading | classification | date | subject | reference | paragraph
+    #             | salutation | marker | footnote | closing | signature | enclosure
+    #             | enclosure-heading
     raw: str
     separator: str      # the blank-line run that follows it ("" at the end)
     line: int
@@ -259,7 +286,8 @@ def split_sentences(raw: str) -> list[tuple[str, str]]:
     """Split a paragraph into (sentence raw, trailing whitespace) pairs; joins back to `raw`."""
     pieces: list[tuple[str, str]] = []
     start = 0
-    i = 0
+    label = LIST_LABEL.match(raw)
+    i = label.end() if label else 0     # "1. " or "a. " opens a list item; it ends no sentence
     n = len(raw)
     while i < n:
         ch = raw[i]
@@ -303,7 +331,7 @@ def _reading_text(raw: str) -> str:
     text = PAGE_MARKER.sub(" ", raw)
     text = FOOTNOTE_CALL.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r" ([,.;:!?])", r"\1", text)
+    return re.sub(r"(?<!\.) ([,.;:!?])", r"\1", text)   # an omission row ". . ." stays spaced
 
 
 def _check_markers(raw: str, path, line: int) -> None:
@@ -338,21 +366,47 @@ def _pages_of(raw: str, page: int) -> tuple[int, int, int]:
     return start, last_text_page, current
 
 
+HEADING_KINDS = (r"Memorandum(?: of Conversation)?|(?:Circular )?Telegram|Letter|Note|Paper|Record"
+                 r"|Despatch|Dispatch|Airgram|Report|Minutes|Message|Statement|Aide-Mémoire")
+
+
 def _parse_heading(ap: Apparatus, raw: str) -> None:
     heading = " ".join(raw.split())
     ap.heading = heading
-    m = re.match(r"^(?P<kind>Memorandum(?: of Conversation)?|Telegram|Letter|Note|Paper|Record)"
-                 r"(?:,)?(?: by)?\s*(?P<rest>.*)$", heading)
+    heading = FOOTNOTE_CALL.sub("", heading).strip()
+    if num := DOC_NUMBER.match(heading):
+        ap.number = int(num.group("n"))
+        heading = heading[num.end():]
+    m = re.match(r"^(?P<kind>" + HEADING_KINDS + r")"
+                 r"(?:,)?(?: (?:by|By|from|From|Prepared by|Prepared in|Drafted by))?\s*(?P<rest>.*)$",
+                 heading)
     rest = heading
     if m:
         ap.kind = m.group("kind")
         rest = m.group("rest")
     parts = re.split(r"\s+to\s+(?=the\b|[A-Z])", rest, maxsplit=1)
+    if len(parts) == 1 and m and "Prepared" in heading[:m.start("rest")]:
+        # "Memorandum Prepared by the CIA for the Senior Staff of the NSC": "for the" addresses
+        parts = re.split(r"\s+for\s+(?=the\b)", rest, maxsplit=1)
     if len(parts) == 2:
         ap.author = parts[0].strip() or None
         ap.recipient = parts[1].strip().rstrip(".") or None
     elif rest:
         ap.author = rest.strip().rstrip(".") or None
+
+
+def _closing_spots(raw_blocks) -> set[int]:
+    """Blocks where a signature may stand: the last one before the footnotes, and the last one
+    before each enclosure."""
+    spots = set()
+    last = len(raw_blocks) - 1
+    while last > 0 and FOOTNOTE_TEXT.match(raw_blocks[last][0]):
+        last -= 1
+    spots.add(last)
+    for i, (raw, _, _) in enumerate(raw_blocks):
+        if i and ENCLOSURE_LINE.match(" ".join(raw.split())):
+            spots.add(i - 1)
+    return spots
 
 
 def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = None,
@@ -368,13 +422,17 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
     signature = None
     page = first_page if first_page is not None else 1
     in_body = False
+    enclosure_opened = False
+    closing_spots = _closing_spots(raw_blocks)
 
     for idx, (raw, sep, line) in enumerate(raw_blocks):
         one_line = " ".join(raw.split())
         kind = None
         if not in_body:
             fm = FILE_LINE.match(one_line)
-            if idx == 0 and (fm or re.match(r"^\d{3}[A-Z]?[./]", one_line)):
+            # the file number opens the text, or (as history.state.gov prints it) follows the heading
+            if (idx == 0 and (fm or re.match(r"^\d{3}[A-Z]?[./](?!\s)", one_line))) or (
+                    idx == 1 and fm and ap.heading and ap.file_number is None):
                 if not fm:
                     raise SourceError(path, f'malformed file number line "{one_line}"', line=line,
                                       field="file number")
@@ -400,17 +458,34 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
                 kind = "classification"
             elif (dm := DATE_LINE.match(one_line)) and ap.date_line is None and len(one_line) < 120:
                 ap.date_line = one_line
+                year, month, day = (dm.group("year", "month", "day") if dm.group("year")
+                                    else dm.group("year2", "month2", "day2"))
                 try:
-                    ap.date = dt.date(int(dm.group("year")), MONTHS.index(dm.group("month")) + 1,
-                                      int(dm.group("day")))
+                    ap.date = dt.date(int(year), MONTHS.index(month) + 1, int(day))
                 except ValueError:
                     raise SourceError(path, f'"{one_line}" is not a real date', line=line,
                                       field="date line") from None
+                if tm := DATE_TIME.search(one_line, dm.end()):
+                    ap.time = tm.group("time")
                 kind = "date"
             elif sm := SUBJECT_LINE.match(one_line):
                 ap.subject = sm.group("subject").strip()
                 kind = "subject"
+            elif REFERENCE_LINE.match(one_line) and ap.reference is None and paragraphs == []:
+                ap.reference = one_line
+                kind = "reference"
+            elif SALUTATION_LINE.match(one_line) and ap.heading and ap.salutation is None:
+                ap.salutation = one_line
+                kind = "salutation"
+        if kind is None and paragraphs and ENCLOSURE_LINE.match(one_line):
+            kind, enclosure_opened = "enclosure", True
+        elif kind is None and enclosure_opened and len(one_line) < 300 \
+                and not one_line.endswith((".", "?", "!", "”", '"')):
+            kind, enclosure_opened = "enclosure-heading", False
+        elif kind is None and paragraphs and CLOSING_LINE.match(one_line):
+            kind = "closing"
         if kind is None:
+            enclosure_opened = False
             _check_markers(raw, path, line)
             in_body = True
             if PAGE_MARKER.fullmatch(raw.strip()):
@@ -419,9 +494,9 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
             elif fn := FOOTNOTE_TEXT.match(raw):
                 footnotes[int(fn.group("n"))] = " ".join(fn.group("text").split())
                 kind = "footnote"
-            elif idx == len(raw_blocks) - 1 and paragraphs and len(one_line.split()) <= 4 \
-                    and not one_line.endswith((".", "?", "!", "”", '"')):
-                signature = one_line
+            elif idx in closing_spots and paragraphs and len(one_line.split()) <= 5 \
+                    and not one_line.endswith((".", "?", "!", "”", '"', ":", ";")):
+                signature = signature or FOOTNOTE_CALL.sub("", one_line).strip()
                 kind = "signature"
             else:
                 number = len(paragraphs) + 1
@@ -448,12 +523,13 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
     if not paragraphs:
         raise SourceError(path, "the document has an apparatus but no body paragraphs",
                           line=raw_blocks[-1][2], field="body")
-    for p in paragraphs:
-        for s in p.sentences:
-            for n in s.footnotes:
-                if footnotes and n not in footnotes:
-                    raise SourceError(path, f"footnote call-out [{n}] has no footnote text",
-                                      line=s.line, field="footnote")
+    calls = [(n, s.line) for p in paragraphs for s in p.sentences for n in s.footnotes]
+    calls += [(int(n), b.line) for b in blocks if b.kind != "footnote" and not b.paragraph
+              for n in FOOTNOTE_CALL.findall(b.raw)]
+    for n, at in calls:
+        if footnotes and n not in footnotes:
+            raise SourceError(path, f"footnote call-out [{n}] has no footnote text",
+                              line=at, field="footnote")
     source = PrimarySource(slug=slug or (Path(path).stem if path else "source"),
                            path=Path(path) if path else None, apparatus=ap, blocks=blocks,
                            paragraphs=paragraphs, footnotes=footnotes, signature=signature,
@@ -464,13 +540,29 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
 
 
 def read_text(path: Path) -> str:
-    data = path.read_bytes()
+    """A text file as UTF-8 with "\\n" line ends: a byte-order mark is dropped and Windows (CRLF)
+    or old Mac (CR) line ends are read as they were meant; NUL bytes mean it is no text file."""
+    return decode_text(path.read_bytes(), path)
+
+
+def decode_text(data: bytes, path=None) -> str:
+    if b"\0" in data:
+        at = data.index(b"\0")
+        raise SourceError(path, f"a NUL byte at offset {at}: this is not a text file (save the "
+                          "document as plain UTF-8 text)", line=_line_of_bytes(data, at),
+                          field="encoding")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
         raise SourceError(path, f"byte 0x{data[err.start]:02x} at offset {err.start} is not UTF-8 "
-                          "text; save the file as UTF-8", line=line, field="encoding") from None
+                          "text; save the file as UTF-8", line=_line_of_bytes(data, err.start),
+                          field="encoding") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_of_bytes(data: bytes, at: int) -> int:
+    head = data[:at].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1
 
 
 def load_meta(path: Path) -> SourceMeta:

@@ -22,7 +22,8 @@ from pathlib import Path
 from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
                                 MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
 from sourcebook.model.guide import LENSES, Guide, passage_span, phrase_span
-from sourcebook.model.source import PAGE_MARKER, PrimarySource, _reading_text
+from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, _reading_text
+from sourcebook.render.document import _text_with_calls, call_html, footnotes_html
 from sourcebook.items.payload import (EVIDENCE_HOW, build_payload, display_order, evidence_scope, inline,
                       item_source, mark_tokens, matching_keys, ordering_ids, plain)
 
@@ -269,7 +270,8 @@ class _Marks:
                         b = e
                 self.lenses.setdefault(p.sentence, []).append((a, b, lens.id))
 
-    def sentence_html(self, s, page_marks: list[tuple[int, int]]) -> str:
+    def sentence_html(self, s, page_marks: list[tuple[int, str]]) -> str:
+        """`page_marks`: (offset in the reading text, html) of each page turn or footnote call."""
         text = s.text
         atoms = sorted(self.atoms.get(s.id, []))
         lenses = self.lenses.get(s.id, [])
@@ -281,27 +283,30 @@ class _Marks:
         for a, b in zip(cuts, cuts[1:]):
             atom = next((h for s0, e0, h in atoms if s0 == a), None)
             piece = atom or escape(text[a:b])
-            piece = "".join(f'<span class="sb-pg">[Page {pg}]</span> '
-                            for m, pg in page_marks if m == a and a > 0) + piece
+            piece = "".join(pg for m, pg in page_marks if m == a and a > 0) + piece
             key = " ".join(sorted({lid for s0, e0, lid in lenses if s0 <= a and b <= e0}))
             if groups and groups[-1][0] == key:
                 groups[-1] = (key, groups[-1][1] + piece)
             else:
                 groups.append((key, piece))
-        tail = "".join(f'<span class="sb-pg">[Page {pg}]</span>'
-                       for m, pg in page_marks if m == len(text) and m > 0)
+        tail = "".join(pg.rstrip() for m, pg in page_marks if m == len(text) and m > 0)
         inner = "".join(f'<span class="sb-l" data-l="{k}">{h}</span>' if k else h
                         for k, h in groups)
         return (f'<span class="sb-s" id="sbr-{s.id}" data-sid="{s.id}">{inner}{tail}</span>')
 
 
-def _page_marks(s) -> list[tuple[int, int]]:
-    """(offset in the reading text, page) of every [Page N] marker inside a sentence: the
-    start of the word that follows it."""
+def _page_marks(s, slug: str = "", first: set | None = None) -> list[tuple[int, str]]:
+    """(offset in the reading text, html) of every [Page N] marker inside a sentence (at the
+    start of the word that follows it) and of every footnote call (where it stands)."""
     out = []
     for m in PAGE_MARKER.finditer(s.raw):
         at = len(_reading_text(s.raw[:m.start()]))
-        out.append((at + (s.text[at:at + 1] == " "), int(m.group(1))))
+        out.append((at + (s.text[at:at + 1] == " "),
+                    f'<span class="sb-pg">[Page {m.group(1)}]</span> '))
+    for m in FOOTNOTE_CALL.finditer(s.raw):
+        at = len(_reading_text(s.raw[:m.start()]))
+        out.append((at, call_html(f"sbr-{slug}", int(m.group(1)), first if first is not None
+                                  else set())))
     return out
 
 
@@ -352,13 +357,15 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
             spot.append(f'<option value="{s.id}">{_sid_label(s.id)}: {_a(short)}</option>')
         spot.append("</optgroup>")
 
-    ap = "".join(f'<p class="sb-ap-{b.kind}">{escape(" ".join(b.raw.split()))}</p>'
+    first: set = set()       # footnotes whose first call-out is already on the page
+    ap = "".join(f'<p class="sb-ap-{b.kind}">{_text_with_calls(b.raw, f"sbr-{slug}", first)}</p>'
                  for b in source.blocks if b.kind in ("file-number", "heading", "classification",
-                                                       "date", "subject"))
+                                                       "date", "subject", "reference"))
     # FRUS prints no marker for the first page; say which page it is without imitating one.
     paras = [f'<p class="sb-pg0"><span class="sb-pg">p.&#8239;{source.sentences[0].page}</span></p>']
     for p in source.paragraphs:
-        sentences = " ".join(marks.sentence_html(s, _page_marks(s)) for s in p.sentences)
+        sentences = " ".join(marks.sentence_html(s, _page_marks(s, slug, first))
+                             for s in p.sentences)
         nid = f"{uid}-n-{p.id}"
         paras.append(
             f'<div class="sb-rp" id="sbr-{p.id}" data-pid="{p.id}"><p class="sb-rt">'
@@ -407,7 +414,9 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
         + (f'<details class="sb-bol sb-j"><summary>Black-out: hide words and guess them '
            f'({len(blackouts)})</summary>{"".join(blackouts)}</details>' if blackouts else "")
         + f'<p class="sb-rmsg sb-vh" role="status"></p>'
-        f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}</div>'
+        f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}'
+        f'{footnotes_html(source, f"sbr-{slug}", first, "sb-footnotes sb-rfn", "the close reading")}'
+        f'</div>'
         + (f'<div class="sb-cmps">{"".join(compares)}</div>' if compares else "")
         + f'{toolbar(book, version, uid)}</section>')
 
