@@ -146,6 +146,8 @@ JAN12 = dt.date(1951, 1, 12)
     "12th January 1951", "12-Jan-1951",
     "January 12, 1951", "January 12 1951", "Jan. 12, 1951", "Jan 12, 1951", "jan 12th, 1951",
     "  12   January   1951  ",
+    "Friday, 12 January 1951", "Fri. Jan. 12, 1951", "12th of January 1951",
+    "the 12th of January 1951", "Thursday 12 January 1951",   # the weekday is not checked
 ])
 def test_parse_date_accepts(text):
     assert parse_date(text) == JAN12
@@ -164,7 +166,8 @@ def test_parse_date_months(text, expected):
     "12/01/1951", "01/12/1951", "12.01.1951",          # all-numeric must start with the year
     "1951-02-30", "1951-13-01", "31 April 1951",       # not calendar dates
     "12 January 51", "12 January", "January 1951",      # incomplete
-    "12 Janvier 1951", "12 Janu 1951", "the 12th of January 1951",
+    "12 Janvier 1951", "12 Janu 1951", "of 12 January 1951", "12 of 1951 January",
+    "Friday 1951", "Friday Friday 12 January 1951",
     "0951-01-12", "19510112", "", "   ", "1951-01-12T10:00",
     "١٩٥١-٠١-١٢",                                       # non-ASCII digits are not read
 ])

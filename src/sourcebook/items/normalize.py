@@ -35,7 +35,10 @@ from sourcebook.errors import SourcebookError
 from sourcebook.yamlio import compose, read_text
 
 __all__ = ["normalise", "load_variants", "expand_variants", "variant_index", "parse_date",
-           "MONTHS"]
+           "MONTHS", "WEEKDAYS"]
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed "
+                     "thu thur thurs fri sat sun".split())
 
 _ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 
@@ -151,12 +154,23 @@ def parse_date(text: object) -> dt.date | None:
               | DAY NAME YEAR      12 January 1951, 12 Jan 1951, 12th Jan. 1951
               | NAME DAY YEAR      January 12, 1951, Jan. 12, 1951
 
+    Before that, a leading weekday (monday ... sunday, or mon tue tues wed thu thur thurs fri
+    sat sun) and a leading "the" are dropped, and "of" right after the day is dropped, so
+    "Friday, 12 January 1951" and "the 12th of January 1951" read too. The weekday is not
+    checked against the date: a student who misnames the day still gave the date.
+
     The result must be a real calendar date (no 31 February). All-numeric dates must start
     with the year, because 12/01/1951 means different days in different countries.
     """
     if not isinstance(text, str) or len(text) > 100:
         return None
     words = normalise(text).split(" ")
+    if words and words[0] in WEEKDAYS:
+        words = words[1:]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) == 4 and words[1] == "of" and _DAY.match(words[0]):
+        words = [words[0], *words[2:]]
     if len(words) != 3:
         return None
     a, b, c = words
