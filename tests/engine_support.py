@@ -44,7 +44,7 @@ PERFECT = {
     "smp-01": "B", "smp-02": ["C", "A"], "smp-03": True,
     "smp-04": ["north-korea-invades", "pyongyang-taken", "seoul-falls-1951", "rusk-memo"],
     "smp-05": {"1": "2", "2": "3", "3": "4"}, "smp-06": ["Jeju", "peninsulas", "islands"],
-    "smp-07": ["p2.s5", "p2.s3"], "smp-08": [3, 7, 16],
+    "smp-07": ["p2.s5", "p2.s3"], "smp-08": [3, 4, 6, 7, 8, 9, 15, 16, 17, 18],
     "smp-09": "Jan. 12, 1951", "smp-10": {"text": "Because of the evacuation debate.",
                                           "self": [True, False]},
 }

@@ -1,8 +1,9 @@
 """Mark the words of a passage that fit a criterion.
 
-`sentences` are the passage; each of `phrases` must occur in it as whole words. A phrase is found
-when any of its words is marked. Score: phrases found / phrases − wrongly marked words / words
-outside every phrase, never below 0, so marking every word scores 0 (docs/contract.md §3)."""
+`sentences` are the passage; each of `phrases` must occur in it as whole words. Each phrase earns
+the share of its words that are marked. Score: the mean of those shares − wrongly marked words /
+words outside every phrase, never below 0, so marking every word, or every other word, or words
+at random, scores 0 or near it (docs/contract.md §3)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ class MarkWordsKey(Key):
         if isinstance(marks, str):
             return self.invalid(marks)
         marked = set(marks)
-        found = sum(1 for phrase in self.phrases if phrase & marked)
+        found = sum(len(phrase & marked) / len(phrase) for phrase in self.phrases)
         outside = len(self.tokens) - len(self.inside)
         wrong = len(marked - self.inside)
         fraction = found / len(self.phrases) - (wrong / outside if outside else 0.0)
