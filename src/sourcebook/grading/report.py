@@ -9,7 +9,6 @@ leading apostrophe. Every text in the HTML is escaped; nothing a student typed b
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
 import io

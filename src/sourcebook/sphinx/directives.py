@@ -18,7 +18,6 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
