@@ -218,7 +218,7 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import directives, frus_role
+    from sourcebook.sphinx import directives, frus_role, light_pages
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
@@ -238,5 +238,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_current_assets)
     directives.setup(app)
     frus_role.setup(app)
+    light_pages.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
