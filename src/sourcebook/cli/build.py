@@ -10,9 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 from pathlib import Path
 
 import yaml
+
+from sourcebook import __version__
 
 EDITIONS = ("student", "instructor")
 
@@ -49,10 +52,23 @@ def check_hub_url(url: str | None) -> str:
     return url.rstrip("/")
 
 
+def notebook_cache(root: Path, edition: str, out: Path, default_out: bool) -> Path:
+    """Where the notebook chapters' executed outputs are kept. jupyter-cache keys them by a hash
+    of their code cells; the folder adds the kit's version. The default build keeps them beside
+    `_config.yml` (`.sourcebook-cache/`), so a clean build (no `_build/`) of an unchanged lesson
+    reuses them; a build into another folder (tests, parallel workers) keeps its own there, so
+    no two builds write one cache at once."""
+    if not default_out:
+        return out / ".jupyter_cache"
+    return root / ".sourcebook-cache" / "notebooks" / __version__ / edition
+
+
 def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
                fresh: bool = False, quiet: bool = True, strict: bool = True,
                builder: str = "html", jupyterhub_url: str | None = None) -> Path:
     """Build `edition` of the book at `root`; returns the folder with index.html.
+
+    `fresh` rebuilds everything: every page, every figure, every notebook execution.
 
     `jupyterhub_url` (a school's hub, e.g. https://hub.example.edu) adds a JupyterHub launch
     button to the notebook chapters: it opens them there through nbgitpuller."""
@@ -62,14 +78,15 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
         raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
     hub = check_hub_url(jupyterhub_url)
     root = root.resolve()
+    default_out = out is None
     out = (out or root / "_build" / edition).resolve()
     html = out / builder
     toc = edition_toc(root, edition, out)
-    # Each output folder keeps its own notebook-execution cache, so builds into different
-    # folders (two editions, parallel test workers) never write the same cache at once.
     overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
-                 "latex_individualpages": False,
-                 "nb_execution_cache_path": str(out / ".jupyter_cache")}
+                 "latex_individualpages": False, "sourcebook_fresh": fresh,
+                 "nb_execution_cache_path": str(notebook_cache(root, edition, out, default_out))}
+    if fresh:
+        shutil.rmtree(overrides["nb_execution_cache_path"], ignore_errors=True)
     if hub:
         overrides["sourcebook_jupyterhub_url"] = hub
     warnings = io.StringIO()

@@ -1,4 +1,7 @@
-"""The timeline chart: the whole war (panel A) and the weeks around the memo enlarged (panel B).
+"""The timeline chart: the whole span (panel A) and a few weeks of it enlarged (panel B).
+
+What it covers, what it highlights and how each phase looks come from the lesson's data
+(`chart_settings.py`); this module only lays out and draws.
 
 Print- and greyscale-friendly: each phase has its own marker shape and hatching and is named
 in a phase track under each panel; colours (Okabe-Ito, colour-blind safe) only repeat that.
@@ -11,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import tempfile
 import textwrap
 import time
 from dataclasses import dataclass, field
@@ -29,41 +30,16 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch, Rectangle  # noqa: E402
 
-from sourcebook.model.timeline import PHASES, TimelineEvent  # noqa: E402
+from sourcebook.figures.chart_settings import ChartSettings, PhaseStyle  # noqa: E402
+from sourcebook.figures.png import save_png  # noqa: E402
+from sourcebook.model.timeline import TimelineEvent  # noqa: E402
 
-__all__ = ["draw_timeline", "timeline_alt_text", "build_timeline_figure", "PHASE_STYLE",
-           "WAR_START", "WAR_END", "ZOOM_START", "ZOOM_END", "HIGHLIGHT_ID"]
+__all__ = ["draw_timeline", "timeline_alt_text", "build_timeline_figure", "PhaseStyle"]
 
 _log = logging.getLogger(__name__)
 
 WIDTH_IN = 10.0
 DPI = 150
-WAR_START = dt.date(1950, 6, 1)
-WAR_END = dt.date(1953, 8, 31)
-ZOOM_START = dt.date(1950, 11, 20)
-ZOOM_END = dt.date(1951, 2, 15)
-HIGHLIGHT_ID = "rusk-memo"
-
-
-@dataclass(frozen=True)
-class PhaseStyle:
-    name: str       # shown in the legend and the phase track
-    short: str      # phase track, when the full name does not fit
-    colour: str     # Okabe-Ito
-    marker: str
-    hatch: str
-
-
-# Okabe & Ito (2008) palette; every phase also has a distinct marker and hatch.
-PHASE_STYLE: dict[str, PhaseStyle] = {
-    "invasion": PhaseStyle("North Korean invasion", "Invasion", "#D55E00", "v", "////"),
-    "counteroffensive": PhaseStyle("UN counteroffensive", "UN advance", "#0072B2", "^", "...."),
-    "chinese-intervention": PhaseStyle("Chinese intervention", "China", "#E69F00", "D", "\\\\\\\\"),
-    "crisis": PhaseStyle("Crisis and retreat", "Crisis", "#CC79A7", "s", "xxx"),
-    "recovery": PhaseStyle("UN recovery", "Recovery", "#009E73", "o", "---"),
-    "talks": PhaseStyle("Armistice talks", "Talks", "#56B4E9", "P", "||"),
-}
-assert set(PHASE_STYLE) == set(PHASES)
 
 LABEL_FONT = 8.0
 DATE_FONT = 7.3
@@ -88,25 +64,27 @@ def _long_date(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def timeline_alt_text(events: Sequence[TimelineEvent]) -> str:
+def timeline_alt_text(events: Sequence[TimelineEvent], chart: ChartSettings) -> str:
     """Alt text for the chart, generated from the events (also usable without drawing)."""
     events = sorted(events, key=lambda e: e.date)
     if not events:
         return "An empty timeline."
-    in_zoom = [e for e in events if ZOOM_START <= e.date <= ZOOM_END]
-    memo = next((e for e in events if e.id == HIGHLIGHT_ID), None)
+    in_zoom = [e for e in events if chart.zoom_start <= e.date <= chart.zoom_end]
+    memo = next((e for e in events if e.id == chart.highlight_id), None)
     parts = [
-        f"Timeline of the Korean War in two panels, {len(events)} events from "
+        f"Timeline of {chart.subject} in two panels, {len(events)} events from "
         f"{_long_date(events[0].date)} to {_long_date(events[-1].date)}.",
-        f"Panel A shows the whole war; panel B enlarges {_long_date(ZOOM_START)} to {_long_date(ZOOM_END)}, "
+        f"Panel A shows {chart.whole_title[:1].lower() + chart.whole_title[1:]}; panel B enlarges "
+        f"{_long_date(chart.zoom_start)} to {_long_date(chart.zoom_end)}, "
         f"where {len(in_zoom)} of the events fall.",
     ]
     if memo is not None:
-        parts.append(f"Rusk's memo of {_long_date(memo.date)} is highlighted with a star and a shaded band.")
-    phases_seen = [p for p in PHASES if any(e.phase == p for e in events)]
+        parts.append(f"{chart.highlight_name or memo.label} of {_long_date(memo.date)} is highlighted "
+                     "with a star and a shaded band.")
+    phases_seen = [p for p in chart.phases if any(e.phase == p for e in events)]
     parts.append("Phases, each with its own marker shape and hatching: "
-                 + "; ".join(PHASE_STYLE[p].name for p in phases_seen) + ".")
-    listing = "; ".join(f"{_short_date(e.date, True)}: {e.label} ({PHASE_STYLE[e.phase].name})"
+                 + "; ".join(chart.phases[p].name for p in phases_seen) + ".")
+    listing = "; ".join(f"{_short_date(e.date, True)}: {e.label} ({chart.phases[e.phase].name})"
                         for e in events)
     parts.append(f"Events in order: {listing}.")
     return " ".join(parts)
@@ -367,48 +345,53 @@ def _phase_spans(events: Sequence[TimelineEvent]) -> list[tuple[str, dt.date, dt
     return spans
 
 
-def _make_labels(events: Sequence[TimelineEvent], with_year: bool) -> list[_Label]:
+def _make_labels(events: Sequence[TimelineEvent], with_year: bool, highlight: str | None) -> list[_Label]:
     out = []
     for e in events:
         out.append(_Label(
             key=e.id, x=float(mdates.date2num(e.date)),
             date_text=_short_date(e.date, with_year),
             body_text="\n".join(textwrap.wrap(e.label, WRAP)) or e.label,
-            bold=e.id == HIGHLIGHT_ID,
+            bold=e.id == highlight,
         ))
     return out
 
 
-def build_timeline_figure(events: Sequence[TimelineEvent]) -> Figure:
+def build_timeline_figure(events: Sequence[TimelineEvent], chart: ChartSettings) -> Figure:
     """Lay out and draw the chart; returns the matplotlib Figure (not saved)."""
     events = sorted(events, key=lambda e: e.date)
     if not events:
         raise ValueError("no events to draw")
-    start = min(WAR_START, events[0].date.replace(day=1))
-    end = max(WAR_END, events[-1].date + dt.timedelta(days=30))
-    memo = next((e for e in events if e.id == HIGHLIGHT_ID), None)
+    unknown = sorted({e.phase for e in events} - set(chart.phases))
+    if unknown:
+        raise ValueError(f"the chart settings name no phase {', '.join(unknown)}")
+    zoom_start, zoom_end = chart.zoom_start, chart.zoom_end
+    start = min(chart.start, events[0].date.replace(day=1))
+    end = max(chart.end, events[-1].date + dt.timedelta(days=30))
+    memo = next((e for e in events if e.id == chart.highlight_id), None)
 
     left_in, right_in = 0.35, 0.25
     axes_w_in = WIDTH_IN - left_in - right_in
 
     # panel A: events outside the enlarged window, plus the memo and a pointer to panel B
-    a_events = [e for e in events if not (ZOOM_START <= e.date <= ZOOM_END)]
-    a_labels = _make_labels(a_events, with_year=True)
+    a_events = [e for e in events if not (zoom_start <= e.date <= zoom_end)]
+    a_labels = _make_labels(a_events, with_year=True, highlight=chart.highlight_id)
     if memo is not None:
         a_labels.append(_Label(key="memo-pointer", x=float(mdates.date2num(memo.date)),
                                date_text=_short_date(memo.date, True),
                                body_text="\n".join(textwrap.wrap(memo.label, WRAP)), bold=True, prefer="up"))
-    zoom_mid = ZOOM_START + (ZOOM_END - ZOOM_START) / 2
+    zoom_mid = zoom_start + (zoom_end - zoom_start) / 2
     a_labels.append(_Label(key="zoom-pointer", x=float(mdates.date2num(zoom_mid)),
-                           date_text="20 Nov 1950 – 15 Feb 1951",
+                           date_text=f"{_short_date(zoom_start, True)} – {_short_date(zoom_end, True)}",
                            body_text="enlarged in panel B", prefer="down"))
-    b_events = [e for e in events if ZOOM_START <= e.date <= ZOOM_END]
-    b_labels = _make_labels(b_events, with_year=False)
+    b_events = [e for e in events if zoom_start <= e.date <= zoom_end]
+    b_labels = _make_labels(b_events, with_year=False, highlight=chart.highlight_id)
 
     panels = [
-        _Panel(f"A   The whole war, {events[0].date.strftime('%B %Y')} – {events[-1].date.strftime('%B %Y')}",
-               start, end, a_labels),
-        _Panel(f"B   Enlarged: {_long_date(ZOOM_START)} – {_long_date(ZOOM_END)}", ZOOM_START, ZOOM_END, b_labels),
+        _Panel(f"A   {chart.whole_title}, {events[0].date.strftime('%B %Y')} – "
+               f"{events[-1].date.strftime('%B %Y')}", start, end, a_labels),
+        _Panel(f"B   Enlarged: {_long_date(zoom_start)} – {_long_date(zoom_end)}", zoom_start, zoom_end,
+               b_labels),
     ]
     for p in panels:
         _measure(p.labels)
@@ -433,14 +416,14 @@ def build_timeline_figure(events: Sequence[TimelineEvent]) -> Figure:
         axes.append(ax)
         fig.text(left_in / WIDTH_IN, (y_top + 0.06) / height, p.title, fontsize=9.5, fontweight="bold",
                  ha="left", va="bottom")
-        _draw_panel(ax, p, events, spans, memo, zoomed=(i == 1))
+        _draw_panel(ax, p, events, spans, memo, chart, zoomed=(i == 1))
         y_top = bottom - tick_h - (gap_h if i == 0 else 0)
 
-    _draw_legend(fig, events, memo, height, legend_h)
+    _draw_legend(fig, events, memo, chart, height, legend_h)
     return fig
 
 
-def _draw_panel(ax, p: _Panel, events, spans, memo, zoomed: bool) -> None:
+def _draw_panel(ax, p: _Panel, events, spans, memo, chart: ChartSettings, zoomed: bool) -> None:
     x0, x1 = mdates.date2num(p.start), mdates.date2num(p.end)
     track_bottom = -(BAR_HALF_IN + p.down_h + TRACK_H_IN + 0.06)
     ax.set_xlim(x0, x1)
@@ -473,7 +456,7 @@ def _draw_panel(ax, p: _Panel, events, spans, memo, zoomed: bool) -> None:
         sx, ex = max(mdates.date2num(s), x0), min(mdates.date2num(e), x1)
         if ex <= sx:
             continue
-        st = PHASE_STYLE[phase]
+        st = chart.phases[phase]
         ax.add_patch(Rectangle((sx, track_bottom), ex - sx, track_h, facecolor=_tint(st.colour, 0.35),
                                edgecolor="#333333", hatch=st.hatch, lw=0.6, zorder=1))
         days_per_in = (x1 - x0) / ax.get_position().width / ax.figure.get_figwidth()
@@ -489,7 +472,7 @@ def _draw_panel(ax, p: _Panel, events, spans, memo, zoomed: bool) -> None:
 
     # enlarged window marked on panel A
     if not zoomed:
-        zx0, zx1 = mdates.date2num(ZOOM_START), mdates.date2num(ZOOM_END)
+        zx0, zx1 = mdates.date2num(chart.zoom_start), mdates.date2num(chart.zoom_end)
         ax.add_patch(Rectangle((zx0, -BAR_HALF_IN * 2.2), zx1 - zx0, BAR_HALF_IN * 4.4, facecolor="none",
                                edgecolor="black", lw=1.0, ls="--", zorder=4))
 
@@ -497,9 +480,9 @@ def _draw_panel(ax, p: _Panel, events, spans, memo, zoomed: bool) -> None:
     for e in events:
         if not (p.start <= e.date <= p.end):
             continue
-        st = PHASE_STYLE[e.phase]
+        st = chart.phases[e.phase]
         ex = mdates.date2num(e.date)
-        if e.id == HIGHLIGHT_ID:
+        if e.id == chart.highlight_id:
             ax.plot([ex], [0], marker="*", ms=15, mfc="#F0E442", mec="black", mew=1.0, zorder=7, ls="none")
         else:
             ax.plot([ex], [0], marker=st.marker, ms=6.5 if zoomed else 5.5, mfc=st.colour, mec="black",
@@ -540,40 +523,25 @@ def _tint(hex_colour: str, amount: float) -> tuple[float, float, float]:
     return (1 - amount + amount * r, 1 - amount + amount * g, 1 - amount + amount * b)
 
 
-def _draw_legend(fig: Figure, events, memo, height: float, legend_h: float) -> None:
+def _draw_legend(fig: Figure, events, memo, chart: ChartSettings, height: float,
+                 legend_h: float) -> None:
     handles, names = [], []
-    for phase in PHASES:
+    for phase, st in chart.phases.items():
         if not any(e.phase == phase for e in events):
             continue
-        st = PHASE_STYLE[phase]
         patch = Patch(facecolor=_tint(st.colour, 0.35), edgecolor="#333333", hatch=st.hatch, lw=0.6)
         mark = Line2D([], [], marker=st.marker, ls="none", mfc=st.colour, mec="black", mew=0.7, ms=6.5)
         handles.append((patch, mark))
         names.append(st.name)
     if memo is not None:
         handles.append(Line2D([], [], marker="*", ls="none", mfc="#F0E442", mec="black", mew=1.0, ms=12))
-        names.append("Rusk's memo (highlighted)")
+        names.append(f"{chart.highlight_name or memo.label} (highlighted)")
     fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.06 / height), ncol=4,
                fontsize=7.5, frameon=False, handlelength=2.6, handleheight=1.3, columnspacing=1.6)
 
 
-def _save_png(fig: Figure, out_path: Path) -> None:
-    """Write atomically (a parallel build never sees half a PNG)."""
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=out_path.stem + ".", suffix=".png.tmp", dir=out_path.parent)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=DPI, format="png", facecolor="white", metadata={"Software": None})
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the built site must be able to read it
-        os.replace(tmp, out_path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def draw_timeline(events: Sequence[TimelineEvent], out_path: str | Path) -> str:
+def draw_timeline(events: Sequence[TimelineEvent], chart: ChartSettings, out_path: str | Path) -> str:
     """Draw the two-panel timeline to ``out_path`` (PNG, 10 in wide, 150 dpi); return its alt text."""
-    fig = build_timeline_figure(events)
-    _save_png(fig, Path(out_path))
-    return timeline_alt_text(events)
+    fig = build_timeline_figure(events, chart)
+    save_png(fig, Path(out_path), dpi=DPI)
+    return timeline_alt_text(events, chart)
