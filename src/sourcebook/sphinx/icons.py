@@ -56,10 +56,14 @@ def icon_table(script: Path) -> dict[str, dict[str, list]]:
 
 @lru_cache(maxsize=2)
 def icon_stylesheet(script: Path) -> str:
-    """The stylesheet fontawesome.js injects for its inline SVGs."""
+    """The stylesheet fontawesome.js injects for its inline SVGs, without its first rule: that
+    one names font families ("Font Awesome 6 Solid") the theme's CSS does not define, and,
+    linked after the theme's CSS (where the script never put it), it would override the
+    theme's own `--fa-font-*` and blank the icons the theme draws with its webfonts."""
     text = script.read_text(encoding="utf-8")
     start = text.index(_STYLESHEET_START) + 1
-    return text[start:text.index("'", start)]
+    css = text[start:text.index("'", start)]
+    return css[css.index("}") + 1:]
 
 
 def icon_svg(classes: list[str], attrs: str, table: dict[str, dict[str, list]],

@@ -9,7 +9,10 @@ access point and on phones with data plans, so the build trims this:
   sends the query there; plain script tags, so it works from file:// too);
 - sphinx-design's, the copy button's and the toggle button's files load only on pages that have
   such an element;
-- theme stylesheets lose the rules that can match nothing in this site (`css_purge.py`).
+- theme stylesheets lose the rules that can match nothing in this site (`css_purge.py`), and
+  the icon fonts keep only the glyphs those rules can show (`icon_fonts.py`);
+- a notebook page drops its saved ipywidgets state when no widget manager is loaded (the
+  static pages show each output's HTML; `nb_ipywidgets_js: {}` in `_config.yml`).
 
 The pages and stylesheets are rewritten at the end of every HTML build. Sphinx copies a theme's
 stylesheet only when it is missing, so the untouched original is kept in the doctrees folder and
@@ -33,6 +36,8 @@ OPTIONAL_ASSETS = {
         re.compile(r'class="[^"]*\bhighlight'),
     ("togglebutton.css", "togglebutton.js"): re.compile(r'class="[^"]*\b(toggle|dropdown)'),
 }
+_WIDGET_STATE = re.compile(
+    r'\s*<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
 _ICON_SCRIPT_TAG = re.compile(r'\s*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>')
 _SEARCH_SCRIPT_TAG = re.compile(
     r'\s*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)"[^>]*></script>')
@@ -54,9 +59,11 @@ def drop_unused_assets(app: Sphinx, pagename, templatename, context, doctree) ->
         context[key] = [a for a in context.get(key, []) if _asset_name(a) not in unused]
 
 
-def _lighten_page(html: str, is_search_page: bool, icon_script: Path) -> str:
+def _lighten_page(html: str, is_search_page: bool, icon_script: Path, widget_manager: bool) -> str:
     from sourcebook.sphinx.icons import inline_icons
     html = _ICON_SCRIPT_TAG.sub("", html)
+    if not widget_manager:     # saved ipywidgets state (~470 KB) that nothing on the page reads
+        html = _WIDGET_STATE.sub("", html)
     if not is_search_page:
         html = _SEARCH_SCRIPT_TAG.sub("", html)
     return inline_icons(html, icon_script)
@@ -119,10 +126,11 @@ def lighten_site(app: Sphinx, exception) -> None:
         if "_static" in path.parts:
             continue
         html = path.read_text(encoding="utf-8")
-        if "fontawesome.js" in html or re.search(r"<i class=\"[^\"]*\bfa-", html):
-            html = _lighten_page(html, path.name == "search.html" and path.parent == site,
-                                 icon_script)
-            path.write_text(html, encoding="utf-8")
+        light = _lighten_page(html, path.name == "search.html" and path.parent == site,
+                              icon_script, bool(getattr(app.config, "nb_ipywidgets_js", None)))
+        if light != html:          # pages this build wrote (the others were done before)
+            path.write_text(light, encoding="utf-8")
+        html = light
         pages.append(html)
     used = words_in_pages(pages) | words_in_scripts(_loaded_scripts(pages, site))
     keep = Path(app.doctreedir) / _PRISTINE
