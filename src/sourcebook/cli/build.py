@@ -63,6 +63,26 @@ def notebook_cache(root: Path, edition: str, out: Path, default_out: bool) -> Pa
     return root / ".sourcebook-cache" / "notebooks" / __version__ / edition
 
 
+def sphinx_settings(root: Path, edition: str, out: Path | None, *, builder: str = "html",
+                    fresh: bool = False, jupyterhub_url: str | None = None
+                    ) -> tuple[Path, Path, Path, dict]:
+    """(root, html folder, output folder, Sphinx config overrides) for one edition: shared by
+    `build_book` and the preview's warm build, so both write the same site."""
+    if edition not in EDITIONS:
+        raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
+    hub = check_hub_url(jupyterhub_url)
+    root = root.resolve()
+    default_out = out is None
+    out = (out or root / "_build" / edition).resolve()
+    toc = edition_toc(root, edition, out)
+    overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
+                 "latex_individualpages": False, "sourcebook_fresh": fresh,
+                 "nb_execution_cache_path": str(notebook_cache(root, edition, out, default_out))}
+    if hub:
+        overrides["sourcebook_jupyterhub_url"] = hub
+    return root, out / builder, out, overrides
+
+
 def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
                fresh: bool = False, quiet: bool = True, strict: bool = True,
                builder: str = "html", jupyterhub_url: str | None = None) -> Path:
@@ -74,21 +94,10 @@ def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
     button to the notebook chapters: it opens them there through nbgitpuller."""
     from jupyter_book.sphinx import build_sphinx
 
-    if edition not in EDITIONS:
-        raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
-    hub = check_hub_url(jupyterhub_url)
-    root = root.resolve()
-    default_out = out is None
-    out = (out or root / "_build" / edition).resolve()
-    html = out / builder
-    toc = edition_toc(root, edition, out)
-    overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
-                 "latex_individualpages": False, "sourcebook_fresh": fresh,
-                 "nb_execution_cache_path": str(notebook_cache(root, edition, out, default_out))}
+    root, html, out, overrides = sphinx_settings(root, edition, out, builder=builder, fresh=fresh,
+                                                 jupyterhub_url=jupyterhub_url)
     if fresh:
         shutil.rmtree(overrides["nb_execution_cache_path"], ignore_errors=True)
-    if hub:
-        overrides["sourcebook_jupyterhub_url"] = hub
     warnings = io.StringIO()
     old = os.getcwd()
     os.chdir(root)   # notebooks and figure code resolve paths from the book's root

@@ -9,6 +9,8 @@ page can show; fontTools keeps just those (as WOFF: WOFF2 would need a Brotli en
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 from pathlib import Path
 
@@ -23,13 +25,19 @@ def glyphs_in(css: str) -> set[int]:
 def subset_icon_fonts(css: str, stylesheet: Path) -> str:
     """Write subsets of the fonts `css` (the file at `stylesheet`) uses; return the new CSS."""
     from fontTools import subset
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     wanted = glyphs_in(css)
+    tag = hashlib.sha256(",".join(map(str, sorted(wanted))).encode()).hexdigest()[:10]
 
     def rewrite(m: re.Match) -> str:
         folder = (stylesheet.parent / m.group(1)).resolve()
         source = folder / f"{m.group(2)}.ttf"       # reading WOFF2 needs Brotli too
+        name = f"{m.group(2)}.{tag}.woff"           # named by its glyphs: made once per set
+        new = f'src:url({m.group(1)}{name}) format("woff")'
         if not source.is_file():
             return m.group(0)
+        if (folder / name).is_file():
+            return new
         options = subset.Options()
         options.flavor = "woff"
         options.layout_features = ["*"]
@@ -37,6 +45,6 @@ def subset_icon_fonts(css: str, stylesheet: Path) -> str:
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=wanted & set(font.getBestCmap()))
         subsetter.subset(font)
-        subset.save_font(font, str(folder / f"{m.group(2)}.subset.woff"), options)
-        return f'src:url({m.group(1)}{m.group(2)}.subset.woff) format("woff")'
+        subset.save_font(font, str(folder / name), options)
+        return new
     return _FONT_URL.sub(rewrite, css)
