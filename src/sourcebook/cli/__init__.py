@@ -1,4 +1,4 @@
-"""The `sourcebook` command: build, check, grade, worksheet, new."""
+"""The `sourcebook` command: build, preview, check, grade, worksheet, new."""
 
 from __future__ import annotations
 
@@ -66,8 +66,9 @@ def _register() -> None:
     """Commands that live in their own modules (each imports only what it needs)."""
     from sourcebook.cli.grade import grade
     from sourcebook.cli.new import new
+    from sourcebook.cli.preview import preview
     from sourcebook.cli.worksheet import worksheet
-    for command in (grade, worksheet, new):
+    for command in (grade, worksheet, new, preview):
         main.add_command(command)
 
 
