@@ -47,6 +47,7 @@ class PreviewState:
     def __init__(self):
         self.version = 0
         self.problems: list[str] = []
+        self.pages: list[str] = []          # what the last build wrote
         self.seconds = 0.0
         self._changed = threading.Condition()
 
@@ -54,6 +55,7 @@ class PreviewState:
         with self._changed:
             self.version += 1
             self.problems, self.seconds = list(result.problems), result.seconds
+            self.pages = list(result.pages)
             self._changed.notify_all()
 
     def wait_past(self, version: int, timeout: float) -> int:
@@ -81,15 +83,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if path == STATE:
             return self._send(200, "application/json", json.dumps(
                 {"version": self.state.version, "ok": not self.state.problems,
-                 "problems": self.state.problems, "seconds": self.state.seconds}))
+                 "problems": self.state.problems, "pages": self.state.pages,
+                 "seconds": self.state.seconds}))
         target = Path(self.translate_path(unquote(path)))
         if target.is_dir():
             target = target / "index.html"
         if target.suffix != ".html":
             return super().do_GET()
         script = RELOAD_SCRIPT.format(version=self.state.version)
-        if self.state.problems:
-            return self._send(500, "text/html", self._error_page(script))
+        if self.state.problems:     # 200: a page like any other, which reloads when fixed
+            return self._send(200, "text/html", self._error_page(script))
         if not target.is_file():
             return super().do_GET()
         html = target.read_text(encoding="utf-8")
@@ -100,8 +103,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _error_page(self, script: str) -> str:
         lines = "\n".join(p.replace(str(self.root) + "/", "") for p in self.state.problems)
         return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-                '<title>The book did not build</title></head><body style="font-family:sans-serif;'
-                'max-width:60rem;margin:2rem auto;padding:0 1rem"><h1>The book did not build</h1>'
+                '<title>The book did not build</title><link rel="icon" href="data:,"></head>'
+                '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;'
+                'padding:0 1rem"><h1>The book did not build</h1>'
                 '<p>Fix the file and save it: this page reloads by itself.</p>'
                 f'<pre class="sb-preview-error" style="white-space:pre-wrap;background:#fff3f3;'
                 f'border:1px solid #c00;padding:1rem">{escape(lines)}</pre>{script}</body></html>')
