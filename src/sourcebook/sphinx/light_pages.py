@@ -38,6 +38,9 @@ OPTIONAL_ASSETS = {
 }
 _WIDGET_STATE = re.compile(
     r'\s*<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
+# Sphinx's search fetches each result page for a summary, which browsers refuse from file://
+# (a console error per result): from disk, results are listed by title only.
+_FILE_SEARCH = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
 _ICON_SCRIPT_TAG = re.compile(r'\s*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>')
 _SEARCH_SCRIPT_TAG = re.compile(
     r'\s*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)"[^>]*></script>')
@@ -66,6 +69,9 @@ def _lighten_page(html: str, is_search_page: bool, icon_script: Path, widget_man
         html = _WIDGET_STATE.sub("", html)
     if not is_search_page:
         html = _SEARCH_SCRIPT_TAG.sub("", html)
+    elif _FILE_SEARCH not in html:
+        html = re.sub(r'(\s*<script[^>]*src="[^"]*searchtools\.js)',
+                      f"<script>{_FILE_SEARCH}</script>\\1", html, count=1)
     return inline_icons(html, icon_script)
 
 
