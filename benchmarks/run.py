@@ -289,7 +289,9 @@ def table(r: dict) -> str:
                      f'{v["exercise_edit_s"]:.2f} s', "≤ 4 s",
                      v["exercise_edit_s"] <= TARGETS["preview_exercise_edit_s"]))
     if "tests" in r:
-        rows.append(("Test suite wall time (`make test`)", f'{r["tests"]["test_suite_s"]:.0f} s', "—", None))
+        when = f' (measured {r["tests"]["measured"]})' if "measured" in r["tests"] else ""
+        rows.append((f"Test suite wall time (`make test`){when}", f'{r["tests"]["test_suite_s"]:.0f} s',
+                     "—", None))
     lines = ["| Measure | Measured | Target | Met |", "|---|---|---|---|"]
     for name, value, target, ok in rows:
         lines.append(f"| {name} | {value} | {target} | {'—' if ok is None else ('yes' if ok else 'no')} |")
@@ -345,6 +347,11 @@ def main() -> None:
     if not args.skip_tests:
         print("test suite ...", flush=True)
         results["tests"] = bench_tests()
+    else:                    # keep the last measured suite time, saying when it was measured
+        previous = json.loads((ROOT / "benchmarks" / "results.json").read_text())
+        if "tests" in previous:
+            results["tests"] = {**previous["tests"],
+                                "measured": previous["tests"].get("measured", previous["when"])}
     results["targets"] = TARGETS
     write(results)
 

@@ -188,11 +188,13 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 def setup(app: Sphinx) -> dict:
     from sourcebook.sphinx import directives, figures, frus_role, light_pages
+    from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
     app.connect("config-inited", _config_inited)
     figures.setup(app)                 # first: the figures draw while everything else runs
+    remember_plugin_lookups()
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
     app.connect("env-updated", _rewrite_citing_pages_when_the_bibliography_changes)

@@ -10,9 +10,12 @@ a rule stays. At-rules other than @media/@supports/@layer (fonts, keyframes, ...
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import tinycss2
 from tinycss2 import ast
@@ -117,19 +120,31 @@ def _purge_rules(rules: list, used: set[str]) -> list[str]:
 
 
 @lru_cache(maxsize=32)
-def _parsed(css: str) -> tuple[list, frozenset[str]]:
-    """The stylesheet's rules and every name its selectors mention (parsing the theme's 400 KB
-    takes a second: the live preview parses each stylesheet once, not on every rebuild)."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return rules, frozenset(_WORD.findall(css))
+def _parsed(css: str) -> list:
+    """The stylesheet's rules (parsing the theme's 400 KB takes a second: the live preview
+    parses each stylesheet once, not on every rebuild)."""
+    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
 
 
 @lru_cache(maxsize=32)
 def _purged(css: str, relevant: frozenset[str]) -> str:
-    return "".join(_purge_rules(_parsed(css)[0], set(relevant)))
+    return "".join(_purge_rules(_parsed(css), set(relevant)))
 
 
-def purge_css(css: str, used: set[str]) -> str:
-    """`css` without the rules none of whose selectors can match, given the words in use."""
-    _, mentioned = _parsed(css)
-    return _purged(css, frozenset(mentioned & used))   # same words in play: same result
+def purge_css(css: str, used: set[str], cache: Path | None = None) -> str:
+    """`css` without the rules none of whose selectors can match, given the words in use.
+    With `cache` (a folder), a result is kept there under a hash of the stylesheet and of the
+    words in play, so a clean build of an unchanged site does not parse the theme again."""
+    relevant = frozenset(set(_WORD.findall(css)) & used)     # same words in play: same result
+    if cache is None:
+        return _purged(css, relevant)
+    key = hashlib.sha256(css.encode() + b"\0" + " ".join(sorted(relevant)).encode()).hexdigest()
+    kept = cache / f"{key[:32]}.css"
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    out = _purged(css, relevant)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(out, encoding="utf-8")
+    os.replace(tmp, kept)
+    return out

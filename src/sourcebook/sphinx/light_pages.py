@@ -142,7 +142,8 @@ def lighten_site(app: Sphinx, exception) -> None:
     keep = Path(app.doctreedir) / _PRISTINE
     (site / "_static" / ICON_CSS).write_text(icon_stylesheet(icon_script), encoding="utf-8")
     for sheet in _stylesheets(pages, site):
-        purged = purge_css(_original(sheet, site, keep), used)
+        purged = purge_css(_original(sheet, site, keep), used,
+                           cache=Path(app.confdir) / ".sourcebook-cache" / "css")
         if "webfonts/fa-" in purged:
             purged = subset_icon_fonts(purged, sheet)
         sheet.write_text(_PURGED_MARK + purged, encoding="utf-8")

@@ -66,7 +66,6 @@ class WarmBook:
         if self.app.config["use_multitoc_numbering"] and "numbered: true" in str(
                 self.app.config.external_site_map.as_json()):
             self.app.setup_extension("sphinx_multitoc_numbering")
-        _cache_bibtex_plugin_lookups()
         self._written: list[str] = []
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
 
@@ -87,18 +86,6 @@ class WarmBook:
 
     def close(self) -> None:
         self._contexts.close()
-
-
-def _cache_bibtex_plugin_lookups() -> None:
-    """sphinxcontrib-bibtex formats the bibliography on every build, and pybtex looks each of
-    its plugins up in the installed packages' entry points every time (a scan of every
-    distribution: ~0.4 s per rebuild on a busy machine). The answers cannot change while the
-    preview runs."""
-    from functools import lru_cache
-
-    import pybtex.plugin
-    if not hasattr(pybtex.plugin._load_entry_point, "cache_info"):
-        pybtex.plugin._load_entry_point = lru_cache(maxsize=None)(pybtex.plugin._load_entry_point)
 
 
 @contextlib.contextmanager

@@ -45,3 +45,17 @@ def test_classes_a_script_may_add_keep_their_rules():
     assert purge_css(css, used()) == ".show-me{x:1}"
     scripts = words_in_scripts(['el.classList.add("collapsing")'])
     assert ".collapsing{height:0}" in purge_css(css, used() | scripts)
+
+
+def test_a_kept_result_is_reused_while_the_words_in_play_are_the_same(tmp_path, monkeypatch):
+    from sourcebook.sphinx import css_purge
+    css = ".nav-link{x:1}.modal{x:2}"
+    first = purge_css(css, used(), cache=tmp_path)
+    assert first == ".nav-link{x:1}" and len(list(tmp_path.glob("*.css"))) == 1
+
+    def boom(*args):
+        raise AssertionError("purged again although nothing it depends on changed")
+    monkeypatch.setattr(css_purge, "_purged", boom)
+    assert purge_css(css, used("words-no-selector-mentions"), cache=tmp_path) == first
+    monkeypatch.undo()
+    assert purge_css(css, used("modal"), cache=tmp_path) == css       # a new word in play
