@@ -171,7 +171,7 @@ def test_layout_copes_with_more_events(caplog):
                            phase="crisis")
              for i in range(8)]
     base = build_timeline_figure(events, chart()).get_size_inches()[1]
-    with caplog.at_level("WARNING", logger="sourcebook.figures.timeline_chart"):
+    with caplog.at_level("WARNING", logger="sourcebook.figures.timeline_layout"):
         fig = build_timeline_figure(events + extra, chart())
     assert "fallback" not in caplog.text
     assert fig.get_size_inches()[1] > base
