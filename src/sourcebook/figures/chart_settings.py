@@ -9,7 +9,7 @@ enlarges, which event it highlights, and how each phase of its timeline is named
     highlight: {event: some-event-id, name: The memo}     # optional
     phases:                            # in order; every event's phase must be listed
       - {id: invasion, name: Invasion of the South, short: Invasion,
-         colour: "#D55E00", marker: v, hatch: "////"}
+         colour: "#D55E00", marker: v, hatch: "/", density: 4}    # density: hatch repeats
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def load_chart_settings(path: Path) -> ChartSettings:
             missing = [k for k in ("id", "name", "short", "colour", "marker", "hatch") if k not in p]
             if missing:
                 raise SourcebookError(path, f"missing {', '.join(missing)}", field=f"phases[{i}]")
-            phases[p["id"]] = PhaseStyle(**{k: str(p[k]) for k in
-                                            ("id", "name", "short", "colour", "marker", "hatch")})
+            style = {k: str(p[k]) for k in ("id", "name", "short", "colour", "marker", "hatch")}
+            style["hatch"] *= int(p.get("density", 1))     # matplotlib: "xxx" is denser than "x"
+            phases[p["id"]] = PhaseStyle(**style)
         highlight = data.get("highlight") or {}
         return ChartSettings(
             subject=str(data["subject"]), whole_title=str(whole.get("title", "The whole span")),
