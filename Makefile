@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book instructor both test check bench serve clean
+.PHONY: book instructor both test check bench serve preview clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sourcebook needs Python 3.11 or newer")'
@@ -41,6 +41,10 @@ test: $(STAMP) chromium
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/run.py
+
+# Live preview for authors: rebuilds on save and reloads the open page (http://127.0.0.1:8000/).
+preview: $(STAMP)
+	$(BIN)/sourcebook preview
 
 serve: book
 	$(BIN)/python -m http.server --directory _build/student/html 8000

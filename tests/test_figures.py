@@ -1,21 +1,27 @@
-"""Generated figures: the timeline chart, the map and the build step that writes them."""
+"""Generated figures: the generic timeline chart, the lesson's map (book/_ext/) and the build
+step that draws them once and reuses them by a hash of their data and code."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import shutil
 import struct
+import sys
 from pathlib import Path
 
 import pytest
 
-from sourcebook.model.timeline import PHASES, TimelineError, load_timeline
+from sourcebook.figures.build import FigureJob, generate_figures, stale_figures, timeline_job
+from sourcebook.figures.chart_settings import load_chart_settings
+from sourcebook.model.timeline import TimelineError, load_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
+CHART = ROOT / "book" / "data" / "timeline-chart.yml"
+LESSON_EXT = ROOT / "book" / "_ext"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAP_JOB = FigureJob("korea-map.png", "korea_map:draw_korea_map", (), str(LESSON_EXT))
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -29,16 +35,30 @@ def make_book(tmp_path: Path) -> Path:
     book = tmp_path / "book"
     (book / "data").mkdir(parents=True)
     shutil.copy2(TIMELINE, book / "data" / "timeline.yml")
+    shutil.copy2(CHART, book / "data" / "timeline-chart.yml")
     return book
+
+
+def jobs(book: Path) -> list[FigureJob]:
+    return [timeline_job(book), MAP_JOB]
+
+
+def chart():
+    return load_chart_settings(CHART)
+
+
+def korea_map():
+    if str(LESSON_EXT) not in sys.path:
+        sys.path.insert(0, str(LESSON_EXT))
+    import korea_map
+    return korea_map
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     """Generate both figures once for the module: (book folder, {filename: alt text})."""
-    from sourcebook.figures.build import generate_figures
-
     book = make_book(tmp_path_factory.mktemp("figures"))
-    return book, generate_figures(book)
+    return book, generate_figures(book, jobs(book), book.parent / "cache")
 
 
 # --- the PNGs -------------------------------------------------------------------------------------
@@ -131,7 +151,7 @@ def test_timeline_labels_never_overlap_or_get_crossed():
     from sourcebook.figures.timeline_chart import build_timeline_figure
 
     events = load_timeline(TIMELINE)
-    fig = build_timeline_figure(events)
+    fig = build_timeline_figure(events, chart())
     assert len(fig.axes) == 2           # whole war + enlarged window
     assert fig.get_size_inches()[0] == pytest.approx(10.0)
     n = _check_layout(fig)
@@ -150,21 +170,20 @@ def test_layout_copes_with_more_events(caplog):
                            source="https://history.state.gov/historicaldocuments/frus1951v07p1/d52",
                            phase="crisis")
              for i in range(8)]
-    base = build_timeline_figure(events).get_size_inches()[1]
-    with caplog.at_level("WARNING", logger="sourcebook.figures.timeline_chart"):
-        fig = build_timeline_figure(events + extra)
+    base = build_timeline_figure(events, chart()).get_size_inches()[1]
+    with caplog.at_level("WARNING", logger="sourcebook.figures.timeline_layout"):
+        fig = build_timeline_figure(events + extra, chart())
     assert "fallback" not in caplog.text
     assert fig.get_size_inches()[1] > base
     _check_layout(fig)
 
 
 def test_phases_are_distinguishable_without_colour():
-    from sourcebook.figures.timeline_chart import PHASE_STYLE
-
-    styles = [PHASE_STYLE[p] for p in PHASES]
-    assert len({s.marker for s in styles}) == len(PHASES)
-    assert len({s.hatch for s in styles}) == len(PHASES)
-    assert len({s.name for s in styles}) == len(PHASES)
+    styles = list(chart().phases.values())
+    assert {e.phase for e in load_timeline(TIMELINE)} <= set(chart().phases)
+    assert len({s.marker for s in styles}) == len(styles)
+    assert len({s.hatch for s in styles}) == len(styles)
+    assert len({s.name for s in styles}) == len(styles)
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
     assert {s.colour for s in styles} <= okabe_ito
 
@@ -174,8 +193,8 @@ def test_draw_timeline_returns_alt_text(tmp_path):
 
     events = load_timeline(TIMELINE)
     out = tmp_path / "nested" / "t.png"
-    alt = draw_timeline(events, out)
-    assert alt == timeline_alt_text(events)
+    alt = draw_timeline(events, chart(), out)
+    assert alt == timeline_alt_text(events, chart())
     assert png_size(out)[0] == 1500
     assert not list(out.parent.glob("*.tmp")), "no temporary files left behind"
 
@@ -183,7 +202,7 @@ def test_draw_timeline_returns_alt_text(tmp_path):
 # --- the map data ---------------------------------------------------------------------------------
 
 def test_map_places_are_inside_the_extent_and_on_the_right_side():
-    from sourcebook.figures.korea_map import EXTENT, PLACES, UN_LINE
+    EXTENT, PLACES, UN_LINE = korea_map().EXTENT, korea_map().PLACES, korea_map().UN_LINE
 
     lon0, lon1, lat0, lat1 = EXTENT
     assert (lon0, lat0) == (124.0, 33.0) and (lon1, lat1) == (130.5, 39.0)
@@ -200,58 +219,77 @@ def test_map_places_are_inside_the_extent_and_on_the_right_side():
     assert all(lat < seoul.lat for _, lat in UN_LINE) and all(lat > 36.5 for _, lat in UN_LINE)
 
 
-# --- build: regeneration only when out of date ----------------------------------------------------
+# --- build: drawn once, then reused by the hash of data and code ---------------------------------
 
-def test_regeneration_is_skipped_when_up_to_date(tmp_path, monkeypatch):
-    from sourcebook.figures import korea_map, timeline_chart
-    from sourcebook.figures.build import generate_figures
-
-    book = make_book(tmp_path)
-    first = generate_figures(book)
+def test_unchanged_figures_are_copied_from_the_cache_not_redrawn(tmp_path, monkeypatch):
+    from sourcebook.figures import build
+    book, cache = make_book(tmp_path), tmp_path / "cache"
+    first = generate_figures(book, jobs(book), cache)
     t_png, m_png = book / "_generated" / "timeline.png", book / "_generated" / "korea-map.png"
-    stamps = (t_png.stat().st_mtime_ns, m_png.stat().st_mtime_ns)
+    drawn = (t_png.read_bytes(), m_png.read_bytes())
+    shutil.rmtree(book / "_generated")                  # a clean build: no output at all
+    assert stale_figures(book, jobs(book), cache) == jobs(book)
 
     def boom(*args, **kwargs):
-        raise AssertionError("figure was redrawn although it was up to date")
-
-    monkeypatch.setattr(timeline_chart, "draw_timeline", boom)
-    monkeypatch.setattr(korea_map, "draw_korea_map", boom)
-    again = generate_figures(book)
-    assert again == first                               # alt text still returned
-    assert (t_png.stat().st_mtime_ns, m_png.stat().st_mtime_ns) == stamps
+        raise AssertionError("figure was redrawn although its data and code are unchanged")
+    monkeypatch.setattr(build, "draw_book_timeline", boom)
+    monkeypatch.setattr(korea_map(), "draw_korea_map", boom)
+    assert generate_figures(book, jobs(book), cache) == first        # alt text kept too
+    assert (t_png.read_bytes(), m_png.read_bytes()) == drawn
+    assert stale_figures(book, jobs(book), cache) == []
 
     # editing the timeline redraws the chart only
     monkeypatch.undo()
-    future = t_png.stat().st_mtime + 5
-    os.utime(book / "data" / "timeline.yml", (future, future))
-    monkeypatch.setattr(korea_map, "draw_korea_map", boom)
-    generate_figures(book)
-    assert t_png.stat().st_mtime_ns != stamps[0]
-    assert m_png.stat().st_mtime_ns == stamps[1]
+    monkeypatch.setattr(korea_map(), "draw_korea_map", boom)
+    path = book / "data" / "timeline.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "label: North Korea invades the South", "label: The North invades the South"), "utf-8")
+    assert [j.output for j in stale_figures(book, jobs(book), cache)] == ["timeline.png"]
+    alts = generate_figures(book, jobs(book), cache)
+    assert "The North invades the South" in alts["timeline.png"]
+    assert m_png.read_bytes() == drawn[1]
 
 
-def test_missing_output_is_regenerated_and_project_root_is_accepted(tmp_path, monkeypatch):
-    from sourcebook.figures import korea_map
-    from sourcebook.figures.build import generate_figures
-
-    book = make_book(tmp_path)
-    (book / "_generated").mkdir()
-    (book / "_generated" / "korea-map.png").write_bytes(b"")   # empty file: treated as missing
+def test_force_redraws_although_cached(tmp_path, monkeypatch):
+    book, cache = make_book(tmp_path), tmp_path / "cache"
+    job = timeline_job(book)
+    generate_figures(book, [job], cache)
     calls = []
-    monkeypatch.setattr(korea_map, "draw_korea_map", lambda out: calls.append(out) or "alt")
-    alts = generate_figures(tmp_path)                           # the project root, not book/
-    assert calls == [book / "_generated" / "korea-map.png"]
-    assert alts["korea-map.png"] == "alt"
-    assert (book / "_generated" / "timeline.png").is_file()
+    from sourcebook.figures import build
+
+    def draw(book_dir, out):
+        calls.append(out)
+        out.write_bytes(b"png")
+        return "alt"
+    monkeypatch.setattr(build, "draw_book_timeline", draw)
+    assert generate_figures(book, [job], cache, force=True) == {"timeline.png": "alt"}
+    assert len(calls) == 1 and (book / "_generated" / "timeline.png").read_bytes() == b"png"
+
+
+def test_a_lesson_without_chart_data_or_map_draws_nothing(tmp_path):
+    book = tmp_path / "book"
+    (book / "data").mkdir(parents=True)
+    shutil.copy2(TIMELINE, book / "data" / "timeline.yml")      # no timeline-chart.yml
+    assert timeline_job(book) is None
+    assert timeline_job(tmp_path) is None                           # the project root, too
+    assert generate_figures(book, [], tmp_path / "cache") == {}
+    assert not (book / "_generated").exists()
+
+
+def test_the_kit_draws_no_lesson_content():
+    kit = ROOT / "src" / "sourcebook"
+    for folder in ("figures", "sphinx"):
+        for path in (kit / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".py", ".html", ".js", ".css"):
+                text = path.read_text(encoding="utf-8").lower()
+                assert "korea" not in text and "rusk" not in text, path
 
 
 def test_invalid_timeline_stops_the_build(tmp_path):
-    from sourcebook.figures.build import generate_figures
-
     book = make_book(tmp_path)
     path = book / "data" / "timeline.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("date: 1951-01-04", "date: 1951-13-04"),
                     encoding="utf-8")
     with pytest.raises(TimelineError) as info:
-        generate_figures(book)
+        generate_figures(book, [timeline_job(book)], tmp_path / "cache")
     assert 'event seoul-falls-1951: date "1951-13-04" is not a real date' in str(info.value)

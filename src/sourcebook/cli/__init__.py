@@ -1,4 +1,4 @@
-"""The `sourcebook` command: build, check, grade, worksheet, new."""
+"""The `sourcebook` command: build, preview, check, grade, worksheet, new."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def main() -> None:
               show_default=True, help="Which edition to build.")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Output folder (default: _build/<edition>).")
-@click.option("--fresh", is_flag=True, help="Rebuild every page, not only the changed ones.")
+@click.option("--fresh", is_flag=True, help="Rebuild everything: every page, and figures and notebook outputs "
+              "instead of reusing them from .sourcebook-cache/.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True), default=None,
               help="The book's folder (default: found upwards from here).")
 @click.option("--jupyterhub-url", envvar="SOURCEBOOK_JUPYTERHUB_URL", default=None,
@@ -67,8 +68,9 @@ def _register() -> None:
     """Commands that live in their own modules (each imports only what it needs)."""
     from sourcebook.cli.grade import grade
     from sourcebook.cli.new import new
+    from sourcebook.cli.preview import preview
     from sourcebook.cli.worksheet import worksheet
-    for command in (grade, worksheet, new):
+    for command in (grade, worksheet, new, preview):
         main.add_command(command)
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 from pathlib import Path
 
 import yaml
+
+from sourcebook import __version__
 
 EDITIONS = ("student", "instructor")
 
@@ -49,29 +52,52 @@ def check_hub_url(url: str | None) -> str:
     return url.rstrip("/")
 
 
+def notebook_cache(root: Path, edition: str, out: Path, default_out: bool) -> Path:
+    """Where the notebook chapters' executed outputs are kept. jupyter-cache keys them by a hash
+    of their code cells; the folder adds the kit's version. The default build keeps them beside
+    `_config.yml` (`.sourcebook-cache/`), so a clean build (no `_build/`) of an unchanged lesson
+    reuses them; a build into another folder (tests, parallel workers) keeps its own there, so
+    no two builds write one cache at once."""
+    if not default_out:
+        return out / ".jupyter_cache"
+    return root / ".sourcebook-cache" / "notebooks" / __version__ / edition
+
+
+def sphinx_settings(root: Path, edition: str, out: Path | None, *, builder: str = "html",
+                    fresh: bool = False, jupyterhub_url: str | None = None
+                    ) -> tuple[Path, Path, Path, dict]:
+    """(root, html folder, output folder, Sphinx config overrides) for one edition: shared by
+    `build_book` and the preview's warm build, so both write the same site."""
+    if edition not in EDITIONS:
+        raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
+    hub = check_hub_url(jupyterhub_url)
+    root = root.resolve()
+    default_out = out is None
+    out = (out or root / "_build" / edition).resolve()
+    toc = edition_toc(root, edition, out)
+    overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
+                 "latex_individualpages": False, "sourcebook_fresh": fresh,
+                 "nb_execution_cache_path": str(notebook_cache(root, edition, out, default_out))}
+    if hub:
+        overrides["sourcebook_jupyterhub_url"] = hub
+    return root, out / builder, out, overrides
+
+
 def build_book(root: Path, edition: str = "student", out: Path | None = None, *,
                fresh: bool = False, quiet: bool = True, strict: bool = True,
                builder: str = "html", jupyterhub_url: str | None = None) -> Path:
     """Build `edition` of the book at `root`; returns the folder with index.html.
 
+    `fresh` rebuilds everything: every page, every figure, every notebook execution.
+
     `jupyterhub_url` (a school's hub, e.g. https://hub.example.edu) adds a JupyterHub launch
     button to the notebook chapters: it opens them there through nbgitpuller."""
     from jupyter_book.sphinx import build_sphinx
 
-    if edition not in EDITIONS:
-        raise BuildError(f"unknown edition {edition!r} (one of {', '.join(EDITIONS)})")
-    hub = check_hub_url(jupyterhub_url)
-    root = root.resolve()
-    out = (out or root / "_build" / edition).resolve()
-    html = out / builder
-    toc = edition_toc(root, edition, out)
-    # Each output folder keeps its own notebook-execution cache, so builds into different
-    # folders (two editions, parallel test workers) never write the same cache at once.
-    overrides = {"external_toc_path": toc.as_posix(), "sourcebook_edition": edition,
-                 "latex_individualpages": False,
-                 "nb_execution_cache_path": str(out / ".jupyter_cache")}
-    if hub:
-        overrides["sourcebook_jupyterhub_url"] = hub
+    root, html, out, overrides = sphinx_settings(root, edition, out, builder=builder, fresh=fresh,
+                                                 jupyterhub_url=jupyterhub_url)
+    if fresh:
+        shutil.rmtree(overrides["nb_execution_cache_path"], ignore_errors=True)
     warnings = io.StringIO()
     old = os.getcwd()
     os.chdir(root)   # notebooks and figure code resolve paths from the book's root

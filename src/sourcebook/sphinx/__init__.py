@@ -70,38 +70,7 @@ def _copy_current_assets(app: Sphinx, exception) -> None:
         shutil.copyfile(path, static_dir / path.name)
 
 
-def _start_figures(app: Sphinx) -> None:
-    """Draw stale figures in a second process while Sphinx reads the pages (about 4 s of
-    matplotlib on a clean build); a page that shows one waits for it in `source-read`."""
-    import subprocess
-    import sys
-
-    from sourcebook.figures.build import stale_figures
-    from sourcebook.model.timeline import load_timeline
-    book_dir = Path(app.srcdir) / "book"
-    load_timeline(book_dir / "data" / "timeline.yml")     # bad data fails here, file:line
-    app.sourcebook_figures = None
-    if stale_figures(book_dir):
-        app.sourcebook_figures = subprocess.Popen(
-            [sys.executable, "-m", "sourcebook.figures.build", str(book_dir)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _wait_figures(app: Sphinx, *args) -> None:
-    proc = getattr(app, "sourcebook_figures", None)
-    if proc is None:
-        return
-    if args and "_generated/" not in (args[-1][0] if isinstance(args[-1], list) else ""):
-        return                                              # a page without a figure
-    _, err = proc.communicate()
-    app.sourcebook_figures = None
-    if proc.returncode:
-        from sphinx.errors import ExtensionError
-        raise ExtensionError(f"the book's figures could not be drawn:\n{err[-2000:]}")
-
-
 def _builder_inited(app: Sphinx) -> None:
-    _start_figures(app)
     app.config.html_static_path.append(str(_ship_assets(app)))
     app.add_css_file("sourcebook-theme.css")
     app.add_js_file("sourcebook-theme.js", defer="defer")
@@ -218,15 +187,16 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import directives, frus_role
+    from sourcebook.sphinx import directives, figures, frus_role, light_pages
+    from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
     app.connect("config-inited", _config_inited)
+    figures.setup(app)                 # first: the figures draw while everything else runs
+    remember_plugin_lookups()
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
-    app.connect("source-read", _wait_figures)
-    app.connect("env-updated", lambda app, env: _wait_figures(app))
     app.connect("env-updated", _rewrite_citing_pages_when_the_bibliography_changes)
     app.connect("html-page-context", _repair_aria)
     app.connect("html-page-context", _widget_assets_where_needed)
@@ -238,5 +208,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_current_assets)
     directives.setup(app)
     frus_role.setup(app)
+    light_pages.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}

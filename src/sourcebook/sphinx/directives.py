@@ -142,6 +142,7 @@ class ObjectivesDirective(_KitDirective):
 
 class ObjectivesTableDirective(_KitDirective):
     def run(self):
+        self.depend(Path(self.env.srcdir) / "book" / "data" / "objectives.yml")
         rows = "".join(f'<tr><td>{escape(o["id"])}</td><td>{escape(o["chapter"])}</td>'
                        f'<td>{escape(o["text"])}</td></tr>' for o in _objectives(self.env.srcdir))
         return [_raw('<table class="table sb-table"><caption>Learning objectives of the lesson'

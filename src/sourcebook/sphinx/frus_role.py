@@ -18,6 +18,7 @@ from sourcebook.model.frus import label, registry, url
 
 def frus_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     env = inliner.document.settings.env
+    env.note_dependency("book/data/frus.yml")   # an edited registry re-reads the citing pages
     m = re.match(r"^(?P<title>.*?)\s*<(?P<key>[^<>]+)>$", text.strip())
     title, key = (m.group("title"), m.group("key")) if m else (None, text.strip())
     entries = registry(env.srcdir)

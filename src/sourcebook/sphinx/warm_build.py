@@ -1,0 +1,99 @@
+"""One Sphinx application kept warm across rebuilds, for the live preview.
+
+`sourcebook build` starts Python, Jupyter Book and Sphinx and loads the pickled environment
+every time (~5 s before any page is read). The preview makes the application once, with the
+same settings as `sourcebook build` (`cli.build.sphinx_settings`) and into the same output
+folder, and then only asks it to build again: Sphinx re-reads the pages whose source or
+dependencies changed (a page notes the YAML files it shows, so editing an exercise set re-reads
+only the pages that use it) and writes what changed.
+
+Warnings are not errors here: they are collected and shown to the author in the browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    seconds: float
+    problems: list[str] = field(default_factory=list)   # warnings and errors, as Sphinx words them
+    pages: list[str] = field(default_factory=list)      # the pages this build wrote
+
+
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _problem_lines(text: str) -> list[str]:
+    text = _COLOUR.sub("", text)
+    return [line for line in text.splitlines()
+            if "WARNING" in line or "ERROR" in line or "CRITICAL" in line or "SEVERE" in line]
+
+
+class WarmBook:
+    """`WarmBook(root).rebuild()` -> BuildResult; `close()` when done."""
+
+    def __init__(self, root: Path, edition: str = "student"):
+        from jupyter_book.config import get_final_config
+        from sphinx.application import Sphinx
+        from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+        from sourcebook.cli.build import sphinx_settings
+        self.root, self.html, out, overrides = sphinx_settings(Path(root), edition, None)
+        self.edition = edition
+        self._warnings = io.StringIO()
+        config, _meta = get_final_config(user_yaml=self.root / "_config.yml", cli_config=overrides,
+                                         sourcedir=self.root, use_external_toc=True)
+        # Directives and roles are registered in docutils' global tables for as long as these
+        # contexts are open: for the life of the preview.
+        self._contexts = contextlib.ExitStack()
+        self._contexts.enter_context(patch_docutils(None))
+        self._contexts.enter_context(docutils_namespace())
+        self._contexts.enter_context(_in_folder(self.root))
+        self.app = Sphinx(srcdir=str(self.root), confdir=None, outdir=str(self.html),
+                          doctreedir=str(out / ".doctrees"), buildername="html",
+                          confoverrides=config, status=None, warning=self._warnings,
+                          freshenv=False, warningiserror=False, keep_going=True)
+        if self.app.config["use_multitoc_numbering"] and "numbered: true" in str(
+                self.app.config.external_site_map.as_json()):
+            self.app.setup_extension("sphinx_multitoc_numbering")
+        self._written: list[str] = []
+        self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
+
+    def rebuild(self) -> BuildResult:
+        from sourcebook.sphinx import directives, figures
+        start = time.perf_counter()
+        mark = len(self._warnings.getvalue())
+        self._written = []
+        directives.reset_context(self.app)            # sources and sets are read again
+        try:
+            figures.start_figures(self.app)            # redraw a figure whose data changed
+            self.app.build(False, [])
+            figures.wait_figures(self.app)
+            problems = _problem_lines(self._warnings.getvalue()[mark:])
+        except Exception:  # noqa: BLE001 - anything a bad edit raises is shown to the author
+            problems = _problem_lines(self._warnings.getvalue()[mark:]) + [traceback.format_exc(limit=3)]
+        return BuildResult(not problems, time.perf_counter() - start, problems, list(self._written))
+
+    def close(self) -> None:
+        self._contexts.close()
+
+
+@contextlib.contextmanager
+def _in_folder(folder: Path):
+    """Notebooks and figure code resolve paths from the book's root (as `build_book` does)."""
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(old)

@@ -1,0 +1,35 @@
+"""Light pages in Chromium: the theme's icons drawn inline (no icon script), the search index
+loaded by the search page only, and search still working from disk (file://)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+
+def test_pages_draw_icons_inline_and_leave_the_search_index_to_the_search_page(built, page):
+    site = built("student")
+    page.goto((site / "book" / "intro.html").as_uri())
+    page.wait_for_load_state("load")
+    loaded = " ".join(page.requests)
+    assert "fontawesome.js" not in loaded and "searchindex.js" not in loaded
+    assert "fa-solid-900.woff2" not in loaded and "fa-brands-400.woff2" not in loaded
+    icons = page.locator("svg.svg-inline--fa")
+    assert icons.count() >= 8 and page.locator("i.fa-solid, i.fas, i.fab").count() == 0
+    box = page.locator(".article-header-buttons svg.fa-github, .header-article-items svg.fa-github").first.bounding_box()
+    assert box and 10 <= box["width"] <= 40 and 10 <= box["height"] <= 40     # drawn at icon size
+
+
+def test_search_works_from_disk(built, page):
+    site = built("student")
+    page.goto((site / "book" / "intro.html").as_uri())
+    page.locator(".search-button__button:visible").first.click()
+    box = page.locator("input[name=q]:visible").first
+    box.fill("armistice")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=armistice*")
+    assert page.url.startswith("file://")
+    page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+    assert page.locator("#search-results ul.search li").count() >= 2
+    assert any(r.endswith("searchindex.js") for r in page.requests)
