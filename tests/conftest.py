@@ -24,7 +24,7 @@ def memo():
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Build an edition once per test session: built("student") -> the html folder."""
-    from sourcebook.cli.build import build_book
+    from sourcebook.sphinx.book_build import build_book
     cache: dict[str, Path] = {}
 
     def build(edition: str = "student") -> Path:

@@ -306,7 +306,7 @@ def _text(html: str) -> str:
 
 @pytest.mark.build
 def test_book_builds_with_both_sources(added, tmp_path):
-    from sourcebook.cli.build import build_book
+    from sourcebook.sphinx.book_build import build_book
     from sourcebook.model.source import load_source
     book, _, _ = added
     site = build_book(book, "student", tmp_path / "out")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import textwrap
 from pathlib import Path
 from urllib.parse import urlparse
@@ -11,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from sourcebook.errors import SourcebookError
-from sourcebook.model.timeline import (FORBIDDEN_SOURCE_DOMAINS, LABEL_MAX, PHASES, TimelineError, load_timeline)
+from sourcebook.model.timeline import LABEL_MAX, TimelineError, lesson_policy, load_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
@@ -82,7 +83,7 @@ def test_fields_are_well_formed(events):
     for e in events:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e.id)
         assert 0 < len(e.label) <= LABEL_MAX
-        assert e.phase in PHASES
+        assert e.phase in lesson_policy(TIMELINE.parent)[0]
         assert e.detail.endswith("."), f"{e.id}: detail should be one full sentence"
         text = re.sub(r"\b(Lt|Gen|Adm|Maj|Col|Mr|Dr|U\.S|U\.N|a\.m|p\.m)\.", "", e.detail)
         assert not re.search(r"[.!?] [A-Z]", text), f"{e.id}: detail should be a single sentence"
@@ -96,7 +97,7 @@ def test_every_source_is_http_and_not_tertiary(events):
         parsed = urlparse(e.source)
         assert parsed.scheme in ("http", "https") and parsed.netloc, e.id
         host = parsed.hostname or ""
-        assert not any(host == d or host.endswith("." + d) for d in FORBIDDEN_SOURCE_DOMAINS), e.id
+        assert not any(host == d or host.endswith("." + d) for d in lesson_policy(TIMELINE.parent)[1]), e.id
 
 
 def _facts_sheet() -> Path | None:
@@ -136,7 +137,17 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "book" / "data" / "timeline.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")
+    for policy in ("timeline-chart.yml", "citation-policy.yml"):    # the lesson's own rules
+        shutil.copy(TIMELINE.parent / policy, path.parent / policy)
     return path
+
+
+def test_a_lesson_without_policy_files_accepts_any_phase_and_site(tmp_path):
+    path = tmp_path / "timeline.yml"
+    path.write_text(textwrap.dedent(GOOD).replace("phase: crisis", "phase: any-phase")
+                    .replace("https://en.wikipedia.org/wiki/Third_Battle_of_Seoul?oldid=645504635",
+                             "https://grokipedia.com/page/x"), encoding="utf-8")
+    assert load_timeline(path)[0].phase == "any-phase"
 
 
 def _error(path: Path) -> TimelineError:
@@ -190,7 +201,7 @@ def test_several_problems_are_all_reported_in_line_order(tmp_path):
     assert len(lines) == 3
     assert ':2 event seoul-falls-1951: date "1951-02-30" is not a real date' in lines[0]
     assert ":11 event x: source" in lines[1] and "grokipedia.com" in lines[1]
-    assert ':12 event x: phase "crisi" is not one of: invasion,' in lines[2]
+    assert ':12 event x: phase "crisi" is not one of the phases in timeline-chart.yml: invasion,' in lines[2]
 
 
 @pytest.mark.parametrize("source", ["https://historysnacks.io/event/x", "https://wikisum.wiki/wiki/Resolution_498(V)",

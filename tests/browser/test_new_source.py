@@ -19,7 +19,7 @@ from test_scaffold import CHAPTER, FIXTURE, SLUG, run_new
 
 @pytest.fixture(scope="module")
 def two_sources(tmp_path_factory, serve):
-    from sourcebook.cli.build import build_book
+    from sourcebook.sphinx.book_build import build_book
     book = copy_lesson(tmp_path_factory.mktemp("two-sources") / "book")
     result = run_new(book, FIXTURE)
     assert result.exit_code == 0, result.output

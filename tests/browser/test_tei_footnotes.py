@@ -22,7 +22,7 @@ lenses:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve):
-    from sourcebook.cli.build import build_book
+    from sourcebook.sphinx.book_build import build_book
     book = copy_lesson(tmp_path_factory.mktemp("tei-browser") / "book")
     result = run_new(book, TEI / "volume.xml", "--document", "d53")
     assert result.exit_code == 0, result.output

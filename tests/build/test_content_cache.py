@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from sourcebook import __version__
 from sourcebook.cli import main
-from sourcebook.cli.build import notebook_cache, sphinx_settings
+from sourcebook.sphinx.book_build import notebook_cache, sphinx_settings
 
 
 def test_the_default_build_keeps_notebook_outputs_beside_the_config_by_kit_version(tmp_path):

@@ -123,8 +123,8 @@ def draft(path: Path, slug: str | None = None, *, text: str | None = None,
     heading_line = _line(source, "heading")
     if not ap.author:
         raise SourceError(path, f'the heading "{ap.heading}" names no writer (expected e.g. '
-                          '"Memorandum by the Assistant Secretary ... (Rusk) to the Secretary of '
-                          'State")', line=heading_line, field="heading")
+                          '"Memorandum by the Assistant Secretary of State (Name) to the Secretary '
+                          'of State")', line=heading_line, field="heading")
     filed = ap.decoded.date if ap.decoded else None
     if filed is None and ap.date is None and facts.date is None:
         raise SourceError(path, "this does not read as a FRUS document: nothing dates it (expected "
@@ -233,7 +233,7 @@ def _citation_yaml(d: Draft) -> list[str]:
             "  series: Foreign Relations of the United States",
             f"  year: {d.date.year}   # VERIFY: the year the volume covers",
             f"  volume: {_q(FILL_IN)}   # e.g. VII",
-            f"  volume_title: {_q(FILL_IN)}   # e.g. Korea and China",
+            f"  volume_title: {_q(FILL_IN)}   # as the volume's title page gives it",
             "  part: null   # the part of the volume, e.g. 1, if it has parts",
             f"  document: {number}   # from the heading's number" if number else
             "  document: 0   # the document's number in the volume",

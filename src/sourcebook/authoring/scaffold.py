@@ -302,8 +302,7 @@ def _country_item(d: Draft) -> dict | None:
         return None
     key = m.group("country")
     right = decimal_file.COUNTRIES[key]
-    others = [c for c in ("United States", "Japan", "China", "Soviet Union", "United Kingdom",
-                          "Korea") if c != right][:3]
+    others = [c for c in decimal_file.COUNTRIES.values() if c != right][:3]
     options, answer = _choices(right, [(c, None) for c in others], slot=3)
     why = f"In {fn}, “{key}” is the country number for {right}."
     if d.ap.decoded.topic.startswith("relations with"):

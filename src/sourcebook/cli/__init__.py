@@ -37,7 +37,7 @@ def main() -> None:
 def build(edition: str, out: str | None, fresh: bool, root: str | None,
           jupyterhub_url: str | None) -> None:
     """Build the book as a static site (warnings are errors)."""
-    from sourcebook.cli.build import BuildError, build_book
+    from sourcebook.sphinx.book_build import BuildError, build_book
     book = _root(root)
     click.echo(f"Building the {edition} edition of {book} ...")
     try:

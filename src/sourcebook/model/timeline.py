@@ -14,18 +14,16 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import Literal
 from urllib.parse import urlparse
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from sourcebook.errors import Problems, SourcebookError
-from sourcebook.yamlio import compose
+from sourcebook.yamlio import compose, load_data
 
 __all__ = [
-    "PHASES",
-    "FORBIDDEN_SOURCE_DOMAINS",
+    "lesson_policy",
     "LABEL_MAX",
     "TimelineEvent",
     "TimelineError",
@@ -33,16 +31,10 @@ __all__ = [
     "load_timeline",
 ]
 
-Phase = Literal["invasion", "counteroffensive", "chinese-intervention", "crisis", "recovery", "talks"]
-PHASES: tuple[str, ...] = ("invasion", "counteroffensive", "chinese-intervention", "crisis", "recovery", "talks")
-
-#: Tertiary pages the fact sheet says must not be cited in the book.
-FORBIDDEN_SOURCE_DOMAINS: tuple[str, ...] = (
-    "grokipedia.com",
-    "historysnacks.io",
-    "wikisum.wiki",
-    "historycentral.com",
-)
+# The lesson decides its phases (book/data/timeline-chart.yml, which also says how the chart
+# draws them) and which sites are never good enough to cite (book/data/citation-policy.yml).
+CHART_FILE = "timeline-chart.yml"
+POLICY_FILE = "citation-policy.yml"
 
 LABEL_MAX = 40
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -66,9 +58,9 @@ class TimelineEvent(BaseModel):
     label: str
     detail: str
     source: str
-    phase: Phase
+    phase: str
 
-    @field_validator("id")
+    @field_validator("id", "phase")
     @classmethod
     def _id_is_slug(cls, v: str) -> str:
         if not _SLUG.match(v):
@@ -110,12 +102,6 @@ class TimelineEvent(BaseModel):
         parsed = urlparse(v)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise ValueError(f'"{v}" is not an http(s) URL')
-        host = (parsed.hostname or "").lower()
-        for domain in FORBIDDEN_SOURCE_DOMAINS:
-            if _host_is(host, domain):
-                raise ValueError(
-                    f'"{v}" is a tertiary page ({domain}); cite the FRUS or Army-history source from the fact sheet'
-                )
         return v
 
 
@@ -167,17 +153,45 @@ def _describe(field: str, err: dict, raw: dict[str, str]) -> str:
         return f"{field} is missing"
     if kind == "extra_forbidden":
         return f'{field} is not a known field (expected one of: {", ".join(FIELDS)})'
-    if kind == "literal_error":
-        return f'phase "{raw.get(field, "")}" is not one of: {", ".join(PHASES)}'
     if kind == "value_error":
         msg = str(err.get("ctx", {}).get("error", err.get("msg", "")))
         return f"{field} {msg}"
     return f"{field} {_PYDANTIC_MESSAGES.get(kind) or err.get('msg', 'is invalid')}"
 
 
+def lesson_policy(folder: Path) -> tuple[list[str] | None, list[str]]:
+    """(the lesson's phase ids or None when it declares none, domains never to cite), from the
+    files beside the timeline."""
+    phases = forbidden = None
+    chart, policy = folder / CHART_FILE, folder / POLICY_FILE
+    if chart.is_file():
+        data = load_data(chart) or {}
+        phases = [str(p.get("id")) for p in data.get("phases") or [] if isinstance(p, dict)]
+    if policy.is_file():
+        forbidden = [str(d).lower() for d in (load_data(policy) or {}).get(
+            "forbidden_domains") or []]
+    return phases, forbidden or []
+
+
+def _against_policy(event, phases, forbidden, shown, lines, name) -> list:
+    out = []
+    if phases is not None and event.phase not in phases:
+        out.append(TimelineProblem(shown, lines.get("phase"), name, "phase",
+                                   f'phase "{event.phase}" is not one of the phases in '
+                                   f'{CHART_FILE}: {", ".join(phases)}'))
+    host = (urlparse(event.source).hostname or "").lower()
+    for domain in forbidden:
+        if _host_is(host, domain):
+            out.append(TimelineProblem(shown, lines.get("source"), name, "source",
+                                       f'source "{event.source}" is on {domain}, which '
+                                       f"{POLICY_FILE} says not to cite"))
+    return out
+
+
 def load_timeline(path: str | Path) -> list[TimelineEvent]:
     """Read and check a timeline YAML file; return its events sorted by date (stable)."""
     path = Path(path)
+    phases, forbidden = lesson_policy(path.parent)
     shown = _display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -246,6 +260,7 @@ def load_timeline(path: str | Path) -> list[TimelineEvent]:
                 item_problems.append(TimelineProblem(shown, line, event_name, field, _describe(field or "event", err, raw)))
             problems.extend(item_problems)
             continue
+        item_problems += _against_policy(event, phases, forbidden, shown, lines, event_name)
         if item_problems:
             problems.extend(item_problems)
             continue

@@ -2,7 +2,7 @@
 
 `sourcebook build` starts Python, Jupyter Book and Sphinx and loads the pickled environment
 every time (~5 s before any page is read). The preview makes the application once, with the
-same settings as `sourcebook build` (`cli.build.sphinx_settings`) and into the same output
+same settings as `sourcebook build` (`sphinx.book_build.sphinx_settings`) and into the same output
 folder, and then only asks it to build again: Sphinx re-reads the pages whose source or
 dependencies changed (a page notes the YAML files it shows, so editing an exercise set re-reads
 only the pages that use it) and writes what changed.
@@ -47,7 +47,7 @@ class WarmBook:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-        from sourcebook.cli.build import sphinx_settings
+        from sourcebook.sphinx.book_build import sphinx_settings
         self.root, self.html, out, overrides = sphinx_settings(Path(root), edition, None)
         self.edition = edition
         self._warnings = io.StringIO()

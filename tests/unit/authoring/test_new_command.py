@@ -65,7 +65,7 @@ def test_tei_lesson_checks_clean(book):
 
 @pytest.mark.build
 def test_tei_lesson_builds_and_shows_its_footnotes(book, tmp_path):
-    from sourcebook.cli.build import build_book
+    from sourcebook.sphinx.book_build import build_book
     site = build_book(book, "student", tmp_path / "out")
     page = (site / "book" / "sources" / f"{TELEGRAM}.html").read_text(encoding="utf-8")
     for n in (1, 2, 3):
