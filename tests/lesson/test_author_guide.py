@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 
 from sourcebook.items.schema import ITEM_TYPES, Item
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT  # noqa: E402
 GUIDE = ROOT / "book" / "instructor" / "author-guide.md"
 MEMO = "rusk-1951-01-12-continued-resistance"
 

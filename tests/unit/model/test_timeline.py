@@ -14,7 +14,7 @@ import pytest
 from sourcebook.errors import SourcebookError
 from sourcebook.model.timeline import LABEL_MAX, TimelineError, lesson_policy, load_timeline
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT  # noqa: E402
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
 
 # ids other chapters' chronology exercises refer to: they must not change

@@ -22,7 +22,7 @@ from sourcebook.cli import main
 
 from conftest import copy_lesson
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "new-source" / "muccio-telegram.txt"
 SLUG = "muccio-1951-01-10-morale-rok-government"
 CHAPTER = f"book/sources/{SLUG}"

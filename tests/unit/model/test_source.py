@@ -11,7 +11,7 @@ from sourcebook.errors import SourceError
 from sourcebook.model.source import load_source, parse_text, split_sentences
 from conftest import MEMO, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "frus"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "frus"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_8602a5357d328d64.txt"
 
 

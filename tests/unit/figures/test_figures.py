@@ -16,7 +16,7 @@ from sourcebook.figures.build import FigureJob, generate_figures, stale_figures,
 from sourcebook.figures.chart_settings import load_chart_settings
 from sourcebook.model.timeline import TimelineError, load_timeline
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT  # noqa: E402
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
 CHART = ROOT / "book" / "data" / "timeline-chart.yml"
 LESSON_EXT = ROOT / "book" / "_ext"
