@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book instructor both test check bench serve preview clean
+.PHONY: book instructor both test test-fast check bench serve preview clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sourcebook needs Python 3.11 or newer")'
@@ -38,6 +38,10 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+# The inner loop: unit and contract tests only (no book build, no browser), in seconds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile tests/unit tests/contract -m "not build and not browser"
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/run.py

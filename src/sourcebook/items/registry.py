@@ -1,14 +1,15 @@
 """The item types the kit knows, by their YAML `type`. Everything else dispatches through here.
 
 To add a type: write `items/<type>.py` (model, key, answer text, print form; see any of the ten
-below), its front-end part `render/assets/items/<type>.js`, and add its module to `_MODULES`.
+below), its front-end part `render/assets/items/<type>.js`, and add its module to `_MODULES`
+(or, from a lesson's own code, call `register(TYPE)`). The author guide walks through one.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Union
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from sourcebook.items import (cloze, date, evidence, mark_words, matching, multiple_select,
                               ordering, short_answer, single_choice, true_false)
@@ -21,8 +22,33 @@ TYPES: dict[str, ItemType] = {m.TYPE.name: m.TYPE for m in _MODULES}
 ITEM_TYPES: tuple[str, ...] = tuple(TYPES)
 _BY_MODEL = {t.model: t for t in TYPES.values()}
 
-# The union pydantic validates an item with, told apart by `type`.
-Item = Annotated[Union[tuple(t.model for t in TYPES.values())], Field(discriminator="type")]
+
+def _union():
+    """The union pydantic validates an item with, told apart by `type`."""
+    return Annotated[Union[tuple(t.model for t in TYPES.values())], Field(discriminator="type")]
+
+
+Item = _union()
+_adapter: TypeAdapter | None = None
+
+
+def item_adapter() -> TypeAdapter:
+    """Validates one item of any registered type (rebuilt when a type is registered)."""
+    global _adapter
+    if _adapter is None:
+        _adapter = TypeAdapter(_union())
+    return _adapter
+
+
+def register(entry: ItemType) -> None:
+    """Add an item type (a lesson's own, or a new one of the kit's)."""
+    global _adapter, ITEM_TYPES
+    if entry.name in TYPES and TYPES[entry.name] is not entry:
+        raise ValueError(f'an item type "{entry.name}" is registered already')
+    TYPES[entry.name] = entry
+    _BY_MODEL[entry.model] = entry
+    ITEM_TYPES = tuple(TYPES)
+    _adapter = None
 
 
 def item_type(item) -> ItemType:

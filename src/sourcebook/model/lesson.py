@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from sourcebook.model.config import book_identity
 from sourcebook.yamlio import Lines, read_yaml
@@ -29,13 +29,12 @@ from sourcebook.model.project import Project
 from sourcebook.errors import Problems, SourcebookError, suggest
 from sourcebook.model.source import PrimarySource, all_seeds, load_source
 from sourcebook.items.normalize import load_variants, parse_date, variant_index
-from sourcebook.items.registry import Item, item_type
+from sourcebook.items.registry import item_adapter, item_type
 from sourcebook.items.schema import SetInfo
 
 __all__ = ["BookContext", "ExerciseErrors", "LoadedSet", "Objective", "load_all", "load_set",
            "exercise_files", "check_exercises"]
 
-_ITEM = TypeAdapter(Item)
 
 
 ExerciseErrors = Problems     # the loader's name for several problems at once
@@ -159,7 +158,7 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, Lines]:
 class LoadedSet:
     path: Path
     info: SetInfo
-    items: list[Item]
+    items: list[Any]
     lines: dict[str, int]                       # item id -> line of the item
     shown: str = ""                             # the path as messages show it
 
@@ -221,7 +220,7 @@ def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
 
     raw_items = data.get("items")
     ids: list[tuple[str, int]] = []
-    items: list[Item] = []
+    items: list[Any] = []
     item_lines: dict[str, int] = {}
     if raw_items is None:
         if not any('did you mean "items"' in e.message for e in errors):
@@ -249,7 +248,7 @@ def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
             if parsed:      # authors may write any spelling the students may use
                 prepared["answer"] = parsed.isoformat()
         try:
-            item = _ITEM.validate_python(prepared)
+            item = item_adapter().validate_python(prepared)
         except ValidationError as exc:
             errors.extend(_translate(exc, raw, base, lines, shown, name))
             continue

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sourcebook.errors import SourcebookError, suggest
-from sourcebook.items.registry import ITEM_TYPES, TYPES
+from sourcebook.items.registry import TYPES
 from sourcebook.items.schema import SKILLS
 from sourcebook.yamlio import Lines
 
@@ -82,9 +82,9 @@ def _describe(err: dict, loc: tuple, item_type: str | None, top=None) -> str:
         hint = suggest(name, known) or (f" ({what} has: {', '.join(known)})" if known else "")
         return f'field "{name}" is not a known field{hint}'
     if kind == "union_tag_invalid":
-        return f'type "{ctx.get("tag")}" is not an item type (one of: {", ".join(ITEM_TYPES)})'
+        return f'type "{ctx.get("tag")}" is not an item type (one of: {", ".join(TYPES)})'
     if kind == "union_tag_not_found":
-        return f"is missing; say which kind of item this is (one of: {', '.join(ITEM_TYPES)})"
+        return f"is missing; say which kind of item this is (one of: {', '.join(TYPES)})"
     if kind == "literal_error":
         if name == "skill":
             return f'"{value}" is not a skill (one of: {", ".join(SKILLS)})'
