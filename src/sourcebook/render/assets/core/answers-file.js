@@ -1,71 +1,169 @@
-/* The answers file (docs/contract.md §5): made from what is stored, and read back. */
+/* The answers file, version 2 (docs/contract.md §5): made from what is kept, read back
+   item by item. Nothing from a file is ever used as a key of a plain object or shown as HTML:
+   ids are checked against what this book page knows, maps are Map, and what is kept is
+   rebuilt field by field. */
 
-import { allKeys, load, save, PREFIX } from './store.js';
-import { charLength, isRecord, isString } from './util.js';
+import { allKeys, load, PREFIX } from './store.js';
+import { NOTE_LIMIT } from './reader.js';
+import { HISTORY_LIMIT } from './exercise-set.js';
+import { SEED } from './seed.js';
+import { charLength, hasOwn, isRecord, isString } from './util.js';
 
+export const FORMAT = 'sourcebook-answers';
+export const VERSION = 2;
+export const MAX_FILE = 5 * 1024 * 1024;
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,6})?)?(Z|[+-]\d\d:\d\d)$/;
-const onlyKeys = (record, allowed) => Object.keys(record).every((k) => allowed.includes(k));
-const goodKey = (key) => !!key && charLength(key) <= 100 && !key.includes(':');
+const ITEM_ID = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
+const PARAGRAPH = /^p\d{1,4}$/;
+const isTime = (x) => isString(x) && TIMESTAMP.test(x);
+const okId = (x) => isString(x) && x.length <= 64 && ITEM_ID.test(x);
+const okSlug = (x) => isString(x) && x.length <= 120 && SLUG.test(x);
 
-export function makeAnswersFile(book, version, student) {
-  const file = {
-    format: 'sourcebook-answers', version: 1, book: { id: book, content_version: version }, student,
-    exported_at: new Date().toISOString(), responses: {}, notes: {},
-  };
+/** Every item state and note kept for `book`: {items: Map(id -> {source, state}), notes: Map}. */
+export function keptAnswers(book) {
+  const items = new Map();
+  const notes = new Map();
   for (const key of allKeys()) {
     const parts = key.split(':');
     if (`${parts[0]}:` !== PREFIX || parts[1] !== book) continue;
     const value = load(key);
-    if (parts.length === 4 && isRecord(value) && value.response != null) {
-      file.responses[parts[3]] = {
-        response: value.response, attempts: value.attempts | 0,
-        first_at: value.first_at || null, last_at: value.last_at || null, source: parts[2],
-      };
-    }
-    if (parts.length === 5 && parts[3] === 'note' && isString(value) && value.trim()) {
-      if (!file.notes[parts[2]]) file.notes[parts[2]] = {};
-      file.notes[parts[2]][parts[4]] = value;
-    }
+    if (parts.length === 4 && okId(parts[3]) && isRecord(value)) items.set(parts[3], { source: parts[2], state: value, key });
+    if (parts.length === 5 && parts[3] === 'note' && isString(value) && value.trim()) notes.set(`${parts[2]}/${parts[4]}`, value);
   }
-  return file;
+  return { items, notes };
 }
 
-/** Why a parsed file cannot be imported, or null. */
-export function whyNotImportable(file, book) {
-  const isTime = (x) => isString(x) && TIMESTAMP.test(x);
-  if (!isRecord(file) || file.format !== 'sourcebook-answers') return 'it is not a sourcebook answers file';
-  if (file.version !== 1) return 'its format version is not one this page reads';
-  if (!isRecord(file.book) || file.book.id !== book) return 'it holds answers for another book';
-  const student = file.student;
-  const damaged = !onlyKeys(file, ['format', 'version', 'book', 'student', 'exported_at', 'responses', 'notes'])
-    || !isString(file.book.content_version) || !isRecord(student) || !isString(student.name) || !isString(student.id)
-    || !isTime(file.exported_at) || !isRecord(file.responses) || ('notes' in file && !isRecord(file.notes))
-    || Object.entries(file.responses).some(([id, r]) => !goodKey(id) || !isRecord(r) || !('response' in r)
-      || !onlyKeys(r, ['response', 'attempts', 'first_at', 'last_at', 'source'])
-      || !Number.isInteger(r.attempts) || r.attempts < 0 || r.attempts > 1e5
-      || [r.first_at, r.last_at].some((t) => t != null && !isTime(t))
-      || ('source' in r && !(isString(r.source) && !r.source.includes(':'))))
-    || Object.entries(file.notes || {}).some(([slug, notes]) => !goodKey(slug) || !isRecord(notes)
-      || Object.entries(notes).some(([pid, text]) => !goodKey(pid) || !isString(text)));
-  return damaged ? 'it is damaged or was edited by hand' : null;
+/** The file to hand in. */
+export function makeAnswersFile({ book, version, student, seed, assignment = null }) {
+  const { items, notes } = keptAnswers(book);
+  const responses = Object.create(null);
+  for (const [id, { source, state }] of [...items].sort()) {
+    const checked = state.response != null && Number.isInteger(state.attempts) && state.attempts > 0;
+    if (!checked && state.draft === undefined) continue;
+    const entry = {
+      response: checked ? state.response : null,
+      attempts: checked ? state.attempts : 0,
+      history: checked && Array.isArray(state.history) ? state.history.slice(-HISTORY_LIMIT) : [],
+      first_at: checked && isTime(state.first_at) ? state.first_at : null,
+      last_at: checked && isTime(state.last_at) ? state.last_at : null,
+      source,
+    };
+    if (state.draft !== undefined) {
+      entry.draft = state.draft;
+      entry.draft_at = isTime(state.draft_at) ? state.draft_at : null;
+    }
+    responses[id] = entry;
+  }
+  const notesOut = Object.create(null);
+  const truncated = [];
+  for (const [where, text] of [...notes].sort()) {
+    const [slug, pid] = where.split('/');
+    if (!notesOut[slug]) notesOut[slug] = Object.create(null);
+    notesOut[slug][pid] = [...text].slice(0, NOTE_LIMIT).join('');
+    if (charLength(text) > NOTE_LIMIT) truncated.push(where);
+  }
+  return {
+    format: FORMAT, version: VERSION, book: { id: book, content_version: version },
+    student, assignment, seed, exported_at: new Date().toISOString(),
+    responses: { ...responses }, notes: Object.fromEntries(Object.entries(notesOut).map(([k, v]) => [k, { ...v }])),
+    notes_truncated: truncated,
+  };
 }
 
-/** Store what the file holds; all or nothing. */
-export function importAnswersFile(file, book) {
-  const writes = [];
-  const sourceOf = (id) => (document.getElementById(`sb-${id}`) || { dataset: {} }).dataset.source || '';
-  for (const [id, r] of Object.entries(file.responses)) {
-    const key = `${PREFIX}${book}:${isString(r.source) ? r.source : sourceOf(id)}:${id}`;
-    writes.push([key, { response: r.response, attempts: r.attempts, first_at: r.first_at || null, last_at: r.last_at || null }]);
+/** A file's text as a checked, rebuilt answers file, or {error}. */
+export function readAnswersFile(text, book, known) {
+  if (text.length > MAX_FILE) return { error: 'the file is too large to be an answers file' };
+  let raw;
+  try { raw = JSON.parse(text); } catch (error) { return { error: 'it is not a sourcebook answers file' }; }
+  if (!isRecord(raw) || raw.format !== FORMAT) return { error: 'it is not a sourcebook answers file' };
+  if (raw.version !== 1 && raw.version !== 2) return { error: 'its format version is not one this page reads' };
+  if (!isRecord(raw.book) || raw.book.id !== book) return { error: 'it holds answers for another book' };
+  if (!isRecord(raw.responses)) return { error: 'it is damaged or was edited by hand' };
+  const file = {
+    version: raw.version,
+    contentVersion: isString(raw.book.content_version) ? raw.book.content_version : '',
+    student: {
+      name: isRecord(raw.student) && isString(raw.student.name) ? raw.student.name.slice(0, 120) : '',
+      id: isRecord(raw.student) && isString(raw.student.id) ? raw.student.id.slice(0, 64) : '',
+    },
+    seed: isString(raw.seed) && SEED.test(raw.seed) ? raw.seed : null,
+    responses: new Map(),
+    notes: new Map(),
+    skipped: 0,
+  };
+  for (const [id, entry] of Object.entries(raw.responses)) {
+    const item = okId(id) && known.item(id);
+    const good = item && isRecord(entry) && hasOwn(entry, 'response')
+      && (!hasOwn(entry, 'attempts') || (Number.isInteger(entry.attempts) && entry.attempts >= 0 && entry.attempts <= 1e5));
+    if (!good) { file.skipped += 1; continue; }
+    const response = entry.response;
+    const attempts = raw.version === 1 ? (response != null ? Math.max(1, entry.attempts | 0) : 0) : entry.attempts | 0;
+    const history = raw.version === 1 ? (response != null ? [response] : [])
+      : (Array.isArray(entry.history) ? entry.history.slice(-HISTORY_LIMIT) : []);
+    const kept = {
+      response: attempts > 0 ? response : null, attempts, history,
+      first_at: isTime(entry.first_at) ? entry.first_at : null,
+      last_at: isTime(entry.last_at) ? entry.last_at : null,
+      source: item.source,
+    };
+    if (raw.version === 2 && hasOwn(entry, 'draft')) {
+      kept.draft = entry.draft;
+      kept.draft_at = isTime(entry.draft_at) ? entry.draft_at : null;
+    }
+    file.responses.set(id, kept);
   }
-  for (const [slug, notes] of Object.entries(file.notes || {})) {
-    for (const [pid, text] of Object.entries(notes)) writes.push([`${PREFIX}${book}:${slug}:note:${pid}`, text]);
+  if (isRecord(raw.notes)) {
+    for (const [slug, notes] of Object.entries(raw.notes)) {
+      if (!okSlug(slug) || !known.source(slug) || !isRecord(notes)) { file.skipped += 1; continue; }
+      for (const [pid, note] of Object.entries(notes)) {
+        if (!PARAGRAPH.test(pid) || !isString(note)) { file.skipped += 1; continue; }
+        file.notes.set(`${slug}/${pid}`, [...note].slice(0, NOTE_LIMIT).join(''));
+      }
+    }
   }
-  writes.push([`${PREFIX}${book}:student`, file.student]);
-  const before = writes.map(([key]) => [key, load(key)]);
-  if (!writes.every(([key, value]) => save(key, value))) {
-    before.forEach(([key, value]) => save(key, value));
-    throw new Error('storage');
+  return { file };
+}
+
+const checkedAt = (state) => (state && state.attempts > 0 && isTime(state.last_at) ? Date.parse(state.last_at) : -Infinity);
+const draftAt = (state) => (state && state.draft !== undefined && isTime(state.draft_at) ? Date.parse(state.draft_at) : -Infinity);
+
+/** What importing `file` would change: [{id, key, before, after, why}], item by item; the
+    newer checked answer wins, a draft only fills an item with none or replaces an older draft. */
+export function plannedChanges(file, book) {
+  const { items, notes } = keptAnswers(book);
+  const changes = [];
+  let keptNewer = 0;
+  for (const [id, incoming] of file.responses) {
+    const mine = items.get(id);
+    const key = `${PREFIX}${book}:${incoming.source}:${id}`;
+    const before = mine ? mine.state : null;
+    const after = { ...(before || {}) };
+    let changed = false;
+    if (incoming.attempts > 0 && checkedAt(incoming) > checkedAt(before)) {
+      Object.assign(after, {
+        response: incoming.response, attempts: incoming.attempts, history: incoming.history,
+        first_at: incoming.first_at, last_at: incoming.last_at, status: 'checked',
+      });
+      delete after.verdict;
+      if (after.draft !== undefined && draftAt(before) <= checkedAt(incoming)) { delete after.draft; delete after.draft_at; }
+      changed = true;
+    } else if (incoming.attempts > 0 && before && before.attempts > 0) keptNewer += 1;
+    if (incoming.draft !== undefined && draftAt(incoming) > Math.max(draftAt(after), checkedAt(after))) {
+      after.draft = incoming.draft;
+      after.draft_at = incoming.draft_at;
+      changed = true;
+    }
+    if (changed) changes.push({ key, before, after, what: `answer ${id}` });
   }
-  return writes.length;
+  for (const [where, text] of file.notes) {
+    const [slug, pid] = where.split('/');
+    const key = `${PREFIX}${book}:${slug}:note:${pid}`;
+    const mine = notes.get(where);
+    if (mine === text) continue;
+    const after = mine ? `${mine}\n\n${text}` : text;       // notes are joined, never replaced
+    changes.push({ key, before: mine == null ? null : mine, after: [...after].slice(0, NOTE_LIMIT).join(''), what: `note ${where}` });
+  }
+  const hadChecked = [...items.values()].some(({ state }) => Number.isInteger(state.attempts) && state.attempts > 0);
+  return { changes, keptNewer, hadChecked };
 }

@@ -1,67 +1,53 @@
-/* Hashes and secrets of the payload (docs/contract.md §1).
+/* Stretched hashes, secrets and decryption (docs/contract.md §1), with WebCrypto.
 
-   Today (contract version 1): digest = first 20 hex digits of SHA-256("book|item|part|value");
-   a key is the full SHA-256 hex of the same kind of string; a text is XOR-ed with the keystream
-   SHA-256("key:n") and starts with "sb:" when the key is right. SHA-256 is computed here, in
-   plain JS, because crypto.subtle is missing on plain http pages. */
+   stretch(payload, part, value, iterations) -> {check, secret}
+     PBKDF2-HMAC-SHA256 of "part|value" salted "sourcebook|book|item"; bytes 0..15 are the
+     check the payload lists, bytes 16..31 the secret that opens what a right value unlocks.
+   decrypt(ciphertext, key) -> text or null (keystream SHA-256("key:n"), "sb:" + text + NULs).
+   jointKey(secrets) -> SHA-256 hex of the secrets joined by "," (an explanation's key).
 
-const ROUND = [];
-const INITIAL = [];
-for (let n = 2, found = 0; found < 64; n++) {
-  let d = 2;
-  while (n % d) d++;
-  if (d === n) {
-    if (found < 8) INITIAL[found] = (n ** 0.5 * 2 ** 32) | 0;
-    ROUND[found++] = (n ** (1 / 3) * 2 ** 32) | 0;
-  }
-}
-const rotate = (x, n) => (x >>> n) | (x << (32 - n));
+   Nothing here runs at page load: only when the student presses Check. Results are kept for
+   the page's life, so checking the same value again costs nothing. */
 
-/** SHA-256 of the UTF-8 of `text`, as 64 hex digits. */
-export function sha256(text) {
-  const bytes = [...new TextEncoder().encode(text)];
-  const bits = bytes.length * 8;
-  bytes.push(128);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  for (let i = 7; i >= 0; i--) bytes.push(i > 3 ? 0 : (bits >>> (i * 8)) & 255);
-  let h = INITIAL.slice();
-  const w = [];
-  for (let j = 0; j < bytes.length; j += 64) {
-    for (let i = 0; i < 64; i++) {
-      if (i < 16) {
-        w[i] = (bytes[j + 4 * i] << 24) | (bytes[j + 4 * i + 1] << 16) | (bytes[j + 4 * i + 2] << 8) | bytes[j + 4 * i + 3];
-      } else {
-        const s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-        const s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-        w[i] = (s0 + w[i - 16] + s1 + w[i - 7]) | 0;
-      }
-    }
-    let [a, b, c, d, e, f, g, k] = h;
-    for (let i = 0; i < 64; i++) {
-      const t1 = (k + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + ROUND[i] + w[i]) | 0;
-      const t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      k = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
-    }
-    h = [a, b, c, d, e, f, g, k].map((v, i) => (v + h[i]) | 0);
-  }
-  return h.map((v) => (v >>> 0).toString(16).padStart(8, '0')).join('');
+const encoder = new TextEncoder();
+const stretched = new Map();
+
+export const cryptoAvailable = () => !!(globalThis.crypto && globalThis.crypto.subtle);
+
+const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+export async function sha256Hex(text) {
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))));
 }
 
-/** The salted digest of one part of a right response. */
-export const digest = (payload, part, value) => sha256(`${payload.book}|${payload.id}|${part}|${value}`).slice(0, 20);
+export function stretch(payload, part, value, iterations) {
+  const password = `${part}|${value}`;
+  const salt = `sourcebook|${payload.book}|${payload.id}`;
+  const cacheKey = `${iterations}\u0000${salt}\u0000${password}`;
+  if (!stretched.has(cacheKey)) {
+    stretched.set(cacheKey, (async () => {
+      const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);
+      const bits = await crypto.subtle.deriveBits(
+        { name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(salt), iterations }, key, 256);
+      const bytes = new Uint8Array(bits);
+      return { check: hex(bytes.slice(0, 16)), secret: hex(bytes.slice(16)) };
+    })());
+  }
+  return stretched.get(cacheKey);
+}
 
-/** The key of a text that `material` unlocks. */
-export const deriveKey = (payload, purpose, material) => sha256(`${payload.book}|${payload.id}|${purpose}|${material}`);
+export const jointKey = (secrets) => sha256Hex(secrets.join(','));
 
-/** The plain text of a ciphertext, or null when the key is wrong. */
-export function decrypt(ciphertext, key) {
+export async function decrypt(ciphertext, key) {
+  if (typeof ciphertext !== 'string' || typeof key !== 'string') return null;
   try {
     const bytes = Uint8Array.from(atob(ciphertext), (c) => c.charCodeAt(0));
-    let stream = '';
-    for (let i = 0; i * 32 < bytes.length; i++) stream += sha256(`${key}:${i}`);
-    bytes.forEach((x, i) => { bytes[i] = x ^ parseInt(stream.substr(2 * i, 2), 16); });
+    for (let block = 0; block * 32 < bytes.length; block++) {
+      const stream = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${key}:${block}`)));
+      for (let i = 0; i < 32 && block * 32 + i < bytes.length; i++) bytes[block * 32 + i] ^= stream[i];
+    }
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.startsWith('sb:') ? text.slice(3) : null;
+    return text.startsWith('sb:') ? text.slice(3).replace(/\u0000+$/, '') : null;
   } catch (error) {
     return null;
   }

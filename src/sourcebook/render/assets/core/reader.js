@@ -51,7 +51,11 @@ export function reader(section, refreshers) {
   const notes = queryAll(section, 'textarea[data-note]');
   notes.forEach((note) => {
     note.maxLength = NOTE_LIMIT;
-    const keep = () => save(storageKey(`note:${note.dataset.note}`), note.value);
+    const count = query(note.parentNode, '.sb-count');
+    const keep = () => {
+      save(storageKey(`note:${note.dataset.note}`), note.value);
+      if (count) count.textContent = `${note.value.length.toLocaleString('en')} of ${NOTE_LIMIT.toLocaleString('en')} characters.`;
+    };
     note.addEventListener('input', keep);
     const starter = query(note.parentNode, 'select');
     query(note.parentNode, '.sb-add').addEventListener('click', () => {
@@ -92,6 +96,8 @@ export function reader(section, refreshers) {
     notes.forEach((note) => {
       const stored = load(storageKey(`note:${note.dataset.note}`));
       note.value = isString(stored) ? stored.slice(0, NOTE_LIMIT) : '';
+      const count = query(note.parentNode, '.sb-count');
+      if (count) count.textContent = `${note.value.length.toLocaleString('en')} of ${NOTE_LIMIT.toLocaleString('en')} characters.`;
       if (note.value) note.closest('details').open = true;
     });
     blackouts.forEach((restoreGuesses) => restoreGuesses());

@@ -1,4 +1,12 @@
-/* Results of a check (docs/contract.md §3): {score, max, correct, status}. */
+/* Results of a check (docs/contract.md §3).
+
+   {status, score, max, correct, detail, parts, unlock}
+   - score is null when the page cannot know it (a partly right multiple-select, evidence or
+     mark-words answer: the page does not know how many answers are right); the grader can.
+   - detail: what the page can say ("2 of your picks are right; 1 is not"), or null.
+   - parts: per blank or menu, true when right (to point at the ones to look at again).
+   - unlock: {explanation: key or null, feedback: [[option id, key]…]}: keys of texts the
+     response opened (decrypted for display; stored so a reload shows them without hashing). */
 
 import { isRecord, isString, roundLikePython } from './util.js';
 
@@ -6,16 +14,23 @@ export const MAX_LIST = 200;
 export const MAX_TEXT = 200;
 export const MAX_ESSAY = 20000;
 
-export const result = (points, status, score = 0, correct = false) => ({ score, max: points, correct, status });
-export const unanswered = (points) => result(points, 'unanswered');
+export function result(points, status, score = 0, correct = false, more = {}) {
+  return { status, score, max: points, correct, detail: null, parts: null,
+    unlock: { explanation: null, feedback: [] }, ...more };
+}
+export const unanswered = (points, detail = null) => result(points, 'unanswered', 0, false, { detail });
 export const invalid = (points) => result(points, 'invalid');
 
-/** right / outOf of the points; fully right only when right reaches outOf. */
-export function scored(points, right, outOf) {
-  if (right >= outOf) return result(points, 'correct', roundLikePython(points), true);
-  const score = roundLikePython(points * (Math.max(right, 0) / outOf));
-  return result(points, score > 0 ? 'partial' : 'incorrect', score);
+/** A known fraction of the points (clamped to [0, 1]). */
+export function scored(points, fraction, more = {}) {
+  const f = Math.min(1, Math.max(0, fraction));
+  if (f >= 1) return result(points, 'correct', roundLikePython(points), true, more);
+  const score = roundLikePython(points * f);
+  return result(points, score > 0 ? 'partial' : 'incorrect', score, false, more);
 }
+
+/** Some right, not all: the page cannot say how many points (null score). */
+export const partlyUnknown = (points, more = {}) => result(points, 'partial', null, false, more);
 
 export function isEmpty(value) {
   if (value == null) return true;
@@ -28,3 +43,5 @@ export function distinctStrings(response) {
   if (!Array.isArray(response) || response.length > MAX_LIST || !response.every(isString)) return null;
   return [...new Set(response)];
 }
+
+export const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;

@@ -1,9 +1,10 @@
-/* Fill in the blanks: one text box per blank; the response is the list of texts typed. */
+/* Fill in the blanks: one text box per blank; the response is the list of texts typed.
+   Score: blanks right / blanks. Blank forms are slow hashes (contract §1). */
 
-import { decrypt, deriveKey, digest } from '../core/crypto.js';
+import { decrypt, jointKey, stretch } from '../core/crypto.js';
 import { normalise } from '../core/normalize.js';
 import { MAX_TEXT, invalid, scored, unanswered } from '../core/score.js';
-import { charLength, isString, queryAll } from '../core/util.js';
+import { charLength, hasOwn, isString, queryAll } from '../core/util.js';
 
 export const type = 'cloze';
 
@@ -13,31 +14,23 @@ export function write(li, response) {
   queryAll(li, '.sb-blank').forEach((box, i) => { box.value = Array.isArray(response) && isString(response[i]) ? response[i] : ''; });
 }
 
-const formOf = (payload, i, text) => payload.blanks[i].find((form) => form.h === digest(payload, `blank${i + 1}`, normalise(text)));
+/** The canonical secret of blank i when `text` is an accepted form of it, else null. */
+async function canonicalSecret(payload, i, text) {
+  if (!isString(text) || !text.trim()) return null;
+  const blank = payload.blanks[i];
+  const { check, secret } = await stretch(payload, `blank${i + 1}`, normalise(text), blank.it);
+  if (!blank.h.includes(check) || !hasOwn(blank.k, check)) return null;
+  return decrypt(blank.k[check], secret);
+}
 
-export function check(payload, response) {
+export async function check(payload, response) {
   const blanks = payload.blanks;
   if (!Array.isArray(response) || response.length !== blanks.length) return invalid(payload.points);
-  let right = 0;
-  for (let i = 0; i < blanks.length; i++) {
-    const text = response[i];
-    if (text === null) continue;
-    if (!isString(text) || charLength(text) > MAX_TEXT) return invalid(payload.points);
-    if (formOf(payload, i, text)) right += 1;
-  }
+  if (response.some((text) => text !== null && (!isString(text) || charLength(text) > MAX_TEXT))) return invalid(payload.points);
   if (response.every((text) => text === null || !text.trim())) return unanswered(payload.points);
-  return scored(payload.points, right, blanks.length);
+  const secrets = await Promise.all(blanks.map((_, i) => canonicalSecret(payload, i, response[i])));
+  const parts = secrets.map((s) => s != null);
+  const right = parts.filter(Boolean).length;
+  const explanation = right === blanks.length ? await jointKey(secrets) : null;
+  return scored(payload.points, right / blanks.length, { parts, unlock: { explanation, feedback: [] } });
 }
-
-/** Each blank's piece, opened by the form typed; all of them make the explanation key. */
-export function explanationMaterial(payload, response) {
-  const pieces = payload.blanks.map((_, i) => {
-    const form = formOf(payload, i, response[i]);
-    return form && decrypt(form.k, deriveKey(payload, `blank${i + 1}-key`, normalise(response[i])));
-  });
-  return pieces.every((piece) => piece != null) ? pieces.join('|') : null;
-}
-
-export const parts = (payload, response) => (Array.isArray(response)
-  ? payload.blanks.map((_, i) => isString(response[i]) && !!response[i].trim() && !!formOf(payload, i, response[i]))
-  : null);

@@ -1,7 +1,9 @@
-/* Evidence: tick the sentences of the source that answer the question. */
+/* Evidence: tick the sentences of the source that answer the question (scored as multiple
+   select: right ticks / right sentences − wrong ticks / other sentences offered). */
 
-import { checkPicks, explanationMaterial, read, write } from './multiple-select.js';
+import { checkPicks, read, write } from './multiple-select.js';
 
 export const type = 'evidence';
-export { read, write, explanationMaterial };
-export const check = (payload, response) => checkPicks(payload, response, payload.sentences);
+export { read, write };
+export const check = (payload, response) =>
+  checkPicks(payload, response, payload.sentences.map((s) => s.id), 'sentence', false);

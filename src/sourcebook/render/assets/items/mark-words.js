@@ -1,9 +1,10 @@
 /* Mark the words: each word of the passage is a toggle button; the response is the list of
-   token numbers marked. */
+   token numbers marked. Score: phrases found / phrases − wrongly marked tokens / tokens
+   outside every phrase (the page knows neither count: it says what it can). */
 
-import { decrypt, deriveKey, digest } from '../core/crypto.js';
-import { invalid, scored } from '../core/score.js';
-import { pressed, queryAll } from '../core/util.js';
+import { decrypt, jointKey, stretch } from '../core/crypto.js';
+import { invalid, partlyUnknown, plural, scored } from '../core/score.js';
+import { hasOwn, pressed, queryAll } from '../core/util.js';
 
 export const type = 'mark-words';
 
@@ -13,44 +14,44 @@ export function write(li, response) {
   queryAll(li, '.sb-w').forEach((word) => pressed(word, Array.isArray(response) && response.includes(Number(word.dataset.i))));
 }
 
-export function check(payload, response) {
-  const ok = Array.isArray(response) && response.length <= payload.tokens
-    && response.every((i) => Number.isInteger(i) && i >= 0 && i < payload.tokens);
+export async function check(payload, response) {
+  const count = payload.tokens.length;
+  const ok = Array.isArray(response) && response.length <= count
+    && response.every((i) => Number.isInteger(i) && i >= 0 && i < count);
   if (!ok) return invalid(payload.points);
-  const found = new Set();
-  let wrongRuns = 0;
-  let last = -2;
-  for (const i of [...new Set(response)].sort((a, b) => a - b)) {
-    const h = digest(payload, 'token', i);
-    const phrases = payload.targets.filter((target) => target.h === h);
-    if (phrases.length) phrases.forEach((target) => found.add(target.p));
-    else {
-      if (last !== i - 1) wrongRuns += 1;
-      last = i;
+  const marks = [...new Set(response)].sort((a, b) => a - b);
+  const opened = await Promise.all(marks.map(async (i) => {
+    const { check: hash, secret } = await stretch(payload, 'token', String(i), payload.targets.it);
+    if (!payload.targets.h.includes(hash) || !hasOwn(payload.pieces, hash)) return null;
+    return decrypt(payload.pieces[hash], secret);
+  }));
+  const phrases = new Map();
+  let wrong = 0;
+  opened.forEach((piece) => {
+    const m = piece && /^(\d+):([0-9a-f]{32})$/.exec(piece);
+    if (m) phrases.set(Number(m[1]), m[2]);
+    else wrong += 1;
+  });
+  const inPhrases = marks.length - wrong;
+  const detail = `${plural(inPhrases, 'of your marked words is', 'of your marked words are')} in a passage to find; `
+    + `${wrong ? plural(wrong, 'is not', 'are not') : 'none is outside one'}.`;
+  if (!phrases.size) return scored(payload.points, 0, { detail });
+  const found = [...phrases.keys()].sort((a, b) => a - b);
+  const contiguous = found.every((k, i) => k === i);
+  if (contiguous && wrong === 0) {
+    const key = await jointKey(found.map((k) => phrases.get(k)));
+    if ((await decrypt(payload.explanation, key)) != null) {
+      return scored(payload.points, 1, { unlock: { explanation: key, feedback: [] } });
     }
   }
-  return scored(payload.points, found.size - wrongRuns, payload.phrases);
+  return partlyUnknown(payload.points, { detail });
 }
 
-export function explanationMaterial(payload, response) {
-  const pieces = [];
-  for (let phrase = 0; phrase < payload.phrases; phrase++) {
-    let piece = null;
-    for (const i of response) {
-      const target = payload.targets.find((t) => t.p === phrase && t.h === digest(payload, 'token', i));
-      if (target) { piece = decrypt(target.k, deriveKey(payload, 'token-key', i)); break; }
-    }
-    if (piece == null) return null;
-    pieces.push(piece);
-  }
-  return pieces.join(',');
-}
-
-export function render(li, { edited }) {
+export function render(li, host) {
   li.addEventListener('click', (event) => {
     const word = event.target.closest('.sb-w');
     if (!word) return;
     pressed(word, !pressed(word));
-    edited(event);
+    host.edited(event);
   });
 }

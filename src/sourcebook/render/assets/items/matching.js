@@ -1,42 +1,43 @@
 /* Matching: one menu per left-hand entry; the response maps left numbers ("1", "2", …) to
-   right-hand keys. */
+   right-hand keys. Score: lefts matched right / lefts; a right-hand choice used for two or
+   more lefts counts wrong for each of them. */
 
-import { digest } from '../core/crypto.js';
+import { jointKey, stretch } from '../core/crypto.js';
 import { invalid, scored, unanswered } from '../core/score.js';
-import { isRecord, isString, queryAll } from '../core/util.js';
+import { hasOwn, isRecord, isString, queryAll } from '../core/util.js';
 
 export const type = 'matching';
 
-const lefts = (payload) => payload.answers.map((_, i) => String(i + 1));
+const lefts = (payload) => payload.lefts.map((_, i) => String(i + 1));
 
 export function read(li) {
-  const response = {};
+  const response = Object.create(null);
   queryAll(li, 'select').forEach((menu) => { if (menu.value) response[menu.dataset.l] = menu.value; });
-  return response;
+  return { ...response };
 }
 
 export function write(li, response) {
   queryAll(li, 'select').forEach((menu) => {
     const left = menu.dataset.l;
-    menu.value = isRecord(response) && Object.prototype.hasOwnProperty.call(response, left) && isString(response[left]) ? response[left] : '';
+    menu.value = isRecord(response) && hasOwn(response, left) && isString(response[left]) ? response[left] : '';
   });
 }
 
-const isRight = (payload, response, left) =>
-  isString(response[left]) && digest(payload, `match${left}`, response[left]) === payload.answers[Number(left) - 1];
-
-export function check(payload, response) {
+export async function check(payload, response) {
   const all = lefts(payload);
+  const keys = payload.rights.map((r) => r.key);
   if (!isRecord(response)) return invalid(payload.points);
   const given = Object.keys(response);
   const bad = given.length > all.length || given.some((left) => !all.includes(left)
-    || (response[left] !== null && !(isString(response[left]) && payload.keys.includes(response[left]))));
+    || (response[left] !== null && !(isString(response[left]) && keys.includes(response[left]))));
   if (bad) return invalid(payload.points);
   if (given.every((left) => response[left] === null)) return unanswered(payload.points);
-  return scored(payload.points, all.filter((left) => isRight(payload, response, left)).length, all.length);
+  const uses = new Map();
+  given.forEach((left) => { if (response[left] !== null) uses.set(response[left], (uses.get(response[left]) || 0) + 1); });
+  const hashed = await Promise.all(all.map((left) => (isString(response[left]) && hasOwn(response, left)
+    ? stretch(payload, `match${left}`, response[left], payload.answers.it) : null)));
+  const parts = all.map((left, i) => !!hashed[i] && hashed[i].check === payload.answers.h[i] && uses.get(response[left]) === 1);
+  const right = parts.filter(Boolean).length;
+  const explanation = right === all.length ? await jointKey(hashed.map((h) => h.secret)) : null;
+  return scored(payload.points, right / all.length, { parts, unlock: { explanation, feedback: [] } });
 }
-
-export const explanationMaterial = (payload, response) => lefts(payload).map((left) => response[left]).join(',');
-
-/** Which menus are right, to point at the ones to look at again. */
-export const parts = (payload, response) => (isRecord(response) ? lefts(payload).map((left) => isRight(payload, response, left)) : null);

@@ -1,6 +1,7 @@
-/* Short answer: recorded, not marked; the student then ticks the rubric points it covers. */
+/* Short answer: recorded, not marked (the teacher marks it); the student then ticks the rubric
+   points it covers. Its rubric and explanation are only out of plain text: the key is public. */
 
-import { decrypt, deriveKey } from '../core/crypto.js';
+import { decrypt, sha256Hex } from '../core/crypto.js';
 import { MAX_ESSAY, invalid, result, unanswered } from '../core/score.js';
 import { charLength, element, isRecord, isString, query, queryAll } from '../core/util.js';
 
@@ -15,31 +16,39 @@ export function write(li, response) {
   });
 }
 
-export function check(payload, response) {
+export const recordedKey = (payload) => sha256Hex(`${payload.book}|${payload.id}|rubric|recorded`);
+
+export async function check(payload, response) {
   if (!isRecord(response)) return invalid(payload.points);
   const { text, self } = response;
   const bad = Object.keys(response).some((k) => k !== 'text' && k !== 'self') || !isString(text)
     || charLength(text) > MAX_ESSAY
     || (self != null && !(Array.isArray(self) && self.length === payload.rubric.length && self.every((b) => typeof b === 'boolean')));
   if (bad) return invalid(payload.points);
-  return text.trim() ? result(payload.points, 'recorded', 0, null) : unanswered(payload.points);
+  if (!text.trim()) return unanswered(payload.points);
+  return result(payload.points, 'recorded', 0, null, { unlock: { explanation: await recordedKey(payload), feedback: [] } });
 }
 
-/** The rubric and explanation are only out of plain text: anyone may open them. */
-export const openText = (payload, ciphertext) => decrypt(ciphertext, deriveKey(payload, 'rubric', 'recorded'));
-
-/** The rubric points as ticks (their text from the author, through inline(): safe markup). */
-export function render(li, _host, payload) {
+/** The rubric points as ticks, their text from the payload (author text made by inline()). */
+export function render(li, host, payload) {
+  const box = query(li, '.sb-t');
+  box.maxLength = payload.maxlength || MAX_ESSAY;
   const list = query(li, '.sb-rub ul');
-  payload.rubric.forEach((ciphertext) => {
-    const row = element('li');
-    const label = element('label');
-    const box = element('input');
-    box.type = 'checkbox';
-    const words = element('span');
-    words.innerHTML = openText(payload, ciphertext) || '';
-    label.append(box, ' ', words);
-    row.append(label);
-    list.append(row);
+  host.later(async () => {
+    const key = await recordedKey(payload);
+    const texts = await Promise.all(payload.rubric.map((ciphertext) => decrypt(ciphertext, key)));
+    const ticks = texts.map((html) => {
+      const row = element('li');
+      const label = element('label');
+      const tick = element('input');
+      tick.type = 'checkbox';
+      const words = element('span');
+      words.innerHTML = html || '';
+      label.append(tick, ' ', words);
+      row.append(label);
+      return row;
+    });
+    list.replaceChildren(...ticks);
+    host.restoreControls();
   });
 }

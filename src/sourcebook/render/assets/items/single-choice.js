@@ -1,8 +1,9 @@
-/* Single choice: one radio button per option. */
+/* Single choice: one radio button per option, dealt per student. */
 
-import { digest, decrypt, deriveKey } from '../core/crypto.js';
+import { jointKey, stretch } from '../core/crypto.js';
 import { invalid, scored } from '../core/score.js';
 import { isString, query, queryAll } from '../core/util.js';
+import { dealOptions } from './choices.js';
 
 export const type = 'single-choice';
 
@@ -15,21 +16,13 @@ export function write(li, response) {
   queryAll(li, '.sb-q input').forEach((box) => { box.checked = response != null && box.value === String(response); });
 }
 
-export function check(payload, response) {
-  if (!isString(response) || !payload.options.includes(response)) return invalid(payload.points);
-  const right = payload.answers.includes(digest(payload, 'answer', response));
-  return scored(payload.points, right ? 1 : 0, 1);
+export async function check(payload, response) {
+  if (!isString(response) || !payload.options.some((o) => o.id === response)) return invalid(payload.points);
+  const { check: hash, secret } = await stretch(payload, 'option', response, payload.answers.it);
+  const right = payload.answers.h.includes(hash);
+  return scored(payload.points, right ? 1 : 0, {
+    unlock: { explanation: right ? await jointKey([secret]) : null, feedback: [[response, secret]] },
+  });
 }
 
-/** The key material of the explanation a right response unlocks. */
-export const explanationMaterial = (payload, response) => String(response);
-
-/** The feedback of each option chosen (only the chosen ones open). */
-export function optionFeedback(payload, response) {
-  const chosen = Array.isArray(response) ? [...new Set(response)] : [String(response)];
-  const feedback = payload.feedback || {};
-  return chosen
-    .filter((option) => Object.prototype.hasOwnProperty.call(feedback, option))
-    .map((option) => decrypt(feedback[option], deriveKey(payload, 'option', option)))
-    .filter(Boolean);
-}
+export const render = (li, host, payload) => dealOptions(li, host, payload);

@@ -1,9 +1,8 @@
 /* True or false: two radio buttons; the response is a boolean. */
 
-import { digest } from '../core/crypto.js';
+import { jointKey, stretch } from '../core/crypto.js';
 import { invalid, scored } from '../core/score.js';
 import { query, queryAll } from '../core/util.js';
-export { optionFeedback } from './single-choice.js';
 
 export const type = 'true-false';
 
@@ -16,9 +15,12 @@ export function write(li, response) {
   queryAll(li, '.sb-q input').forEach((box) => { box.checked = response != null && box.value === String(response); });
 }
 
-export function check(payload, response) {
+export async function check(payload, response) {
   if (typeof response !== 'boolean') return invalid(payload.points);
-  return scored(payload.points, payload.answers.includes(digest(payload, 'answer', response)) ? 1 : 0, 1);
+  const value = String(response);
+  const { check: hash, secret } = await stretch(payload, 'option', value, payload.answers.it);
+  const right = payload.answers.h.includes(hash);
+  return scored(payload.points, right ? 1 : 0, {
+    unlock: { explanation: right ? await jointKey([secret]) : null, feedback: [[value, secret]] },
+  });
 }
-
-export const explanationMaterial = (payload, response) => String(response);
