@@ -125,8 +125,14 @@ export function readAnswersFile(text, book, known) {
   return { file };
 }
 
-const checkedAt = (state) => (state && state.attempts > 0 && isTime(state.last_at) ? Date.parse(state.last_at) : -Infinity);
-const draftAt = (state) => (state && state.draft !== undefined && isTime(state.draft_at) ? Date.parse(state.draft_at) : -Infinity);
+/* A time in the future (beyond a day of clock skew) is not believed: a file dated 2099 must
+   not replace the student's real answers. */
+const believable = (time) => {
+  const t = isTime(time) ? Date.parse(time) : NaN;
+  return Number.isFinite(t) && t <= Date.now() + 86400000 ? t : -Infinity;
+};
+const checkedAt = (state) => (state && state.attempts > 0 ? believable(state.last_at) : -Infinity);
+const draftAt = (state) => (state && state.draft !== undefined ? believable(state.draft_at) : -Infinity);
 
 /** What importing `file` would change: [{id, key, before, after, why}], item by item; the
     newer checked answer wins, a draft only fills an item with none or replaces an older draft. */
@@ -140,7 +146,8 @@ export function plannedChanges(file, book) {
     const before = mine ? mine.state : null;
     const after = { ...(before || {}) };
     let changed = false;
-    if (incoming.attempts > 0 && checkedAt(incoming) > checkedAt(before)) {
+    const mineChecked = !!before && Number.isInteger(before.attempts) && before.attempts > 0;
+    if (incoming.attempts > 0 && (!mineChecked || checkedAt(incoming) > checkedAt(before))) {
       Object.assign(after, {
         response: incoming.response, attempts: incoming.attempts, history: incoming.history,
         first_at: incoming.first_at, last_at: incoming.last_at, status: 'checked',
@@ -149,7 +156,8 @@ export function plannedChanges(file, book) {
       if (after.draft !== undefined && draftAt(before) <= checkedAt(incoming)) { delete after.draft; delete after.draft_at; }
       changed = true;
     } else if (incoming.attempts > 0 && before && before.attempts > 0) keptNewer += 1;
-    if (incoming.draft !== undefined && draftAt(incoming) > Math.max(draftAt(after), checkedAt(after))) {
+    const mineBlank = !before || (!mineChecked && before.draft === undefined);
+    if (incoming.draft !== undefined && (mineBlank || draftAt(incoming) > Math.max(draftAt(after), checkedAt(after)))) {
       after.draft = incoming.draft;
       after.draft_at = incoming.draft_at;
       changed = true;
