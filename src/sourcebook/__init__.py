@@ -22,8 +22,8 @@ def project_root(start: Path | None = None) -> Path:
 
 def __getattr__(name: str):
     """`sourcebook.show_exercises` / `sourcebook.show_reader` for notebooks, imported lazily so
-    that the CLI and the grader never load ipywidgets."""
+    that the CLI and the grader never load anywidget or ipywidgets."""
     if name in ("show_exercises", "show_reader"):
-        from sourcebook.notebook import live
-        return getattr(live, name)
+        from sourcebook.notebook import widget
+        return getattr(widget, name)
     raise AttributeError(f"module 'sourcebook' has no attribute {name!r}")

@@ -13,7 +13,19 @@ try { storage = window.localStorage; } catch (error) { storage = null; }
 
 const memory = new Map();
 const listeners = new Set();
+const savers = new Set();
 let problem = storage ? null : 'blocked';
+
+/** In a notebook the widget keeps answers (Python writes the file): no localStorage. */
+export function keepInMemoryOnly() {
+  storage = null;
+  problem = null;
+}
+
+/** Calls `listener()` after every change kept (the notebook widget syncs its model). */
+export function onSaved(listener) {
+  savers.add(listener);
+}
 
 function report(kind) {
   problem = kind;
@@ -43,7 +55,11 @@ export function load(key) {
 /** Keep `value`; false when it is only in memory (storage full or blocked). */
 export function save(key, value) {
   memory.set(key, value);
-  if (!storage) { report('blocked'); return false; }
+  savers.forEach((listener) => listener(key));
+  if (!storage) {
+    if (problem) report(problem);
+    return savers.size > 0;
+  }
   try {
     storage.setItem(key, JSON.stringify(value));
     return true;
@@ -55,6 +71,7 @@ export function save(key, value) {
 
 export function remove(key) {
   memory.delete(key);
+  savers.forEach((listener) => listener(key));
   try { if (storage) storage.removeItem(key); } catch (error) { /* kept out of memory anyway */ }
 }
 
