@@ -31,6 +31,7 @@ import anywidget
 import traitlets
 
 from sourcebook.errors import SourcebookError
+from sourcebook.items.shuffle import new_seed
 from sourcebook.model.answers import MAX_BYTES, read_limited, write_atomic
 
 FORMAT, VERSION = "sourcebook-answers", 2
@@ -82,7 +83,7 @@ class AnswersFile:
     def _empty(self) -> dict:
         return {"format": FORMAT, "version": VERSION,
                 "book": {"id": self.book_id, "content_version": self.content_version},
-                "student": {"name": "", "id": ""}, "assignment": None, "seed": None,
+                "student": {"name": "", "id": ""}, "assignment": None, "seed": new_seed(),
                 "exported_at": _now(), "responses": {}, "notes": {}, "notes_truncated": []}
 
     def _read(self) -> dict | None:
@@ -106,9 +107,12 @@ class AnswersFile:
             doc["version"] = VERSION
         doc.setdefault("notes", {})
         doc.setdefault("notes_truncated", [])
+        if not isinstance(doc.get("seed"), str) or len(doc["seed"]) != 16:
+            doc["seed"] = new_seed()     # one seed per student and book: every widget deals by it
         return doc
 
     def snapshot(self) -> dict:
+        """The file as a new widget starts from it (with the seed every widget deals by)."""
         self.doc = self._read() or self.doc
         return copy.deepcopy(self.doc)
 
@@ -116,7 +120,7 @@ class AnswersFile:
         """Apply to the file what changed between two documents a widget sent."""
         if not _plausible(after):
             return
-        doc = self._read() or self._empty()
+        doc = self._read() or copy.deepcopy(self.doc)
         old_r, new_r = before.get("responses") or {}, after["responses"]
         for item_id, rec in new_r.items():
             if rec != old_r.get(item_id):
@@ -126,7 +130,7 @@ class AnswersFile:
             for pid, text in (notes or {}).items():
                 if text != (old_n.get(slug) or {}).get(pid):
                     doc["notes"].setdefault(slug, {})[pid] = text
-        for field in ("student", "seed", "assignment"):
+        for field in ("student", "assignment"):
             if after.get(field) != before.get(field) or doc.get(field) in (None, ""):
                 if after.get(field) not in (None, ""):
                     doc[field] = after[field]

@@ -16,10 +16,10 @@ import { isRecord, isString, queryAll } from './core/util.js';
 
 keepInMemoryOnly();
 
-function adopt(model, book) {
+function adopt(model, book, el) {
   const doc = model.get('answers');
   if (!isRecord(doc) || !isRecord(doc.responses)) return;
-  const { file } = readAnswersFile(JSON.stringify(doc), book, knownToPage());
+  const { file } = readAnswersFile(JSON.stringify(doc), book, knownToPage(el));
   if (!file) return;
   if (file.seed && !isString(load(`${PREFIX}${book}:seed`))) setBookSeed(book, file.seed);
   plannedChanges(file, book).changes.forEach((change) => save(change.key, change.after));
@@ -33,7 +33,7 @@ function render({ model, el }) {
   if (!section) return undefined;
   const book = section.dataset.book;
   const version = section.dataset.version;
-  adopt(model, book);
+  adopt(model, book, el);
   bookSeed(book);
   const refreshers = [];
   queryAll(el, '.sb-set').forEach((s) => { s.classList.add('sb-js'); exerciseSet(s, refreshers); });

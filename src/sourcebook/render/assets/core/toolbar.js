@@ -16,10 +16,11 @@ const STORAGE_WORDS = {
 };
 
 /** What this page knows of the book: its items (with their source) and sources. */
-export function knownToPage() {
+export function knownToPage(root = document) {
   const items = new Map();
   const sources = new Set();
-  queryAll(document, '.sb-set .sb-data').forEach((script) => {
+  const roots = root === document ? [document] : [root, document];
+  roots.flatMap((r) => queryAll(r, '.sb-set .sb-data')).forEach((script) => {
     let data = null;
     try { data = JSON.parse(script.textContent); } catch (error) { return; }
     (Array.isArray(data.sources) ? data.sources : []).forEach((slug) => { if (isString(slug)) sources.add(slug); });
@@ -30,7 +31,7 @@ export function knownToPage() {
       if (isRecord(p) && isString(p.id)) items.set(p.id, { source: isString(p.source) ? p.source : '' });
     });
   });
-  queryAll(document, '.sb-reader').forEach((section) => sources.add(section.dataset.source));
+  roots.flatMap((r) => queryAll(r, '.sb-reader')).forEach((section) => sources.add(section.dataset.source));
   return {
     item: (id) => items.get(id) || null,
     source: (slug) => sources.has(slug),
