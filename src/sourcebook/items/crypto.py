@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 MAGIC = "sb:"
 FAST = 1_000
-SLOW = 24_000
+SLOW = 48_000
 
 
 class Stretched(NamedTuple):
