@@ -175,3 +175,35 @@ def test_decryption_matches_python(js_page):
         return out;
     }""", CRYPTO)
     assert got == [x for d in CRYPTO["decrypt"] for x in (d["text"], None)]
+
+
+def test_the_page_reads_answers_files_as_the_contract_says(js_page):
+    """tests/contract/answers_vectors.json through the page's reader (core/answers-file.js)."""
+    from tests.contract.vectors import ANSWERS
+    cases = [v.get("text") or __import__("json").dumps(v["file"]) for v in ANSWERS["vectors"]]
+    got = js_page.evaluate("""async cases => {
+        const mod = window.sourcebookModules;
+        return cases.map(text => {
+          const {file, error} = sourcebook.readAnswersFile(text, 'widget-test', sourcebook.knownToPage());
+          if (error) return {ok: false, error};
+          const responses = {};
+          for (const [id, r] of file.responses) responses[id] = r;
+          return {ok: true, responses, notes: Object.fromEntries(file.notes), skipped: file.skipped,
+                  seed: file.seed, student: file.student, proto: Object.prototype.response};
+        });
+    }""", cases)
+    for v, g in zip(ANSWERS["vectors"], got):
+        want = v["expect"]
+        assert g["ok"] == want["ok"], v["name"]
+        if not want["ok"]:
+            assert g["error"] == want["error"], v["name"]
+            continue
+        assert g["proto"] is None
+        assert set(g["responses"]) == set(want["responses"]), v["name"]
+        for item_id, fields in want["responses"].items():
+            for k, val in fields.items():
+                assert g["responses"][item_id].get(k) == val, (v["name"], item_id, k)
+        assert g["notes"] == want["notes"] and g["skipped"] == want["skipped"], v["name"]
+        for k in ("seed", "student"):
+            if k in want:
+                assert g[k] == want[k], (v["name"], k)

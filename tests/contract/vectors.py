@@ -14,6 +14,7 @@ from sourcebook.items.schema import Item
 HERE = Path(__file__).parent
 CHECK = yaml.safe_load((HERE / "check_vectors.yml").read_text("utf-8"))
 CRYPTO = json.loads((HERE / "crypto_vectors.json").read_text("utf-8"))
+ANSWERS = json.loads((HERE / "answers_vectors.json").read_text("utf-8"))
 ITEMS = {raw["id"]: TypeAdapter(Item).validate_python(raw) for raw in CHECK["items"]}
 
 

@@ -4,7 +4,8 @@
 import { check, exerciseSet, unlocked } from './core/exercise-set.js';
 import { deal } from './core/deal.js';
 import { reader } from './core/reader.js';
-import { toolbar } from './core/toolbar.js';
+import { knownToPage, toolbar } from './core/toolbar.js';
+import { readAnswersFile } from './core/answers-file.js';
 import { queryAll } from './core/util.js';
 import { itemType } from './items/index.js';
 import { startingOrder } from './items/ordering.js';
@@ -29,7 +30,7 @@ function init() {
 }
 
 window.sourcebook = Object.freeze({
-  check, unlocked, init, deal, startingOrder,
+  check, unlocked, init, deal, startingOrder, readAnswersFile, knownToPage,
   get: (li, type) => itemType(type).read(li),
   put: (li, type, response) => itemType(type).write(li, response),
 });
