@@ -162,7 +162,7 @@ export function plannedChanges(file, book) {
       after.draft_at = incoming.draft_at;
       changed = true;
     }
-    if (changed) changes.push({ key, before, after, what: `answer ${id}` });
+    if (changed) changes.push({ key, before, after, what: `the answer to ${id}`, item: id });
   }
   for (const [where, text] of file.notes) {
     const [slug, pid] = where.split('/');
@@ -170,7 +170,7 @@ export function plannedChanges(file, book) {
     const mine = notes.get(where);
     if (mine === text) continue;
     const after = mine ? `${mine}\n\n${text}` : text;       // notes are joined, never replaced
-    changes.push({ key, before: mine == null ? null : mine, after: [...after].slice(0, NOTE_LIMIT).join(''), what: `note ${where}` });
+    changes.push({ key, before: mine == null ? null : mine, after: [...after].slice(0, NOTE_LIMIT).join(''), what: `your note on ¶${pid.slice(1)}` });
   }
   const hadChecked = [...items.values()].some(({ state }) => Number.isInteger(state.attempts) && state.attempts > 0);
   return { changes, keptNewer, hadChecked };

@@ -39,6 +39,14 @@ export function knownToPage(root = document) {
   };
 }
 
+/** "your answer to Question 3" when the item is on this page, else its id. */
+function describe(change) {
+  if (!change.item) return change.what;
+  const item = document.getElementById(`sb-${change.item}`);
+  const number = item && item.querySelector('.sb-n');
+  return number ? `your answer to ${number.textContent}` : change.what;
+}
+
 export function toolbar(bar, refreshers) {
   const section = bar.closest('[data-book]');
   const book = section.dataset.book;
@@ -116,8 +124,10 @@ export function toolbar(bar, refreshers) {
     const n = plan.changes.length;
     const lines = [
       `${fileName}: ${n} change${n === 1 ? '' : 's'} to make.`,
-      plan.keptNewer ? `${plan.keptNewer} of your answers are newer than the file's and are kept.` : '',
-      file.skipped ? `${file.skipped} entr${file.skipped === 1 ? 'y' : 'ies'} in the file this book does not know are left out.` : '',
+      plan.keptNewer === 1 ? '1 of your answers is newer than the file’s and is kept.' : '',
+      plan.keptNewer > 1 ? `${plan.keptNewer} of your answers are newer than the file’s and are kept.` : '',
+      file.skipped === 1 ? '1 entry in the file this book does not know is left out.' : '',
+      file.skipped > 1 ? `${file.skipped} entries in the file this book does not know are left out.` : '',
       file.contentVersion && file.contentVersion !== version
         ? `The file was made for exercises version ${file.contentVersion}; this page has version ${version}.` : '',
     ].filter(Boolean);
@@ -125,7 +135,7 @@ export function toolbar(bar, refreshers) {
     if (n) {
       const list = element('ul');
       plan.changes.slice(0, 12).forEach((change) => list.append(element('li', null,
-        `${change.before == null ? 'Add' : 'Replace'} ${change.what}`)));
+        `${change.before == null ? 'Add' : 'Replace'} ${describe(change)}`)));
       if (n > 12) list.append(element('li', null, `and ${n - 12} more`));
       review.append(list);
       const go = element('button', 'sb-apply', 'Apply these changes');
