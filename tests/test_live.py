@@ -145,3 +145,32 @@ def test_the_right_answers_are_not_what_python_sends(answers):
         if item.type == "single-choice":
             right = perfect_response(item, CTX)
             assert f'"answer": "{right}"' not in w.html and f'"answer":"{right}"' not in w.html
+
+
+def test_with_a_student_bundle_the_notebook_reads_no_exercise_file(tmp_path, monkeypatch):
+    """The bundle the build ships (_static/sourcebook-student.json) is what a student's
+    notebook shows: exercises/*.yml, which holds the keys, is never opened."""
+    from sourcebook.model import lesson
+    from sourcebook.notebook.bundle import NAME, make_bundle
+    book = BookContext.load(ROOT)
+    bundle = make_bundle(book)
+    (tmp_path / NAME).write_text(json.dumps(bundle), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCEBOOK_STUDENT", raising=False)
+    monkeypatch.setenv("SOURCEBOOK_ROOT", str(tmp_path / "nowhere"))
+    opened = []
+    real_open = open
+
+    def spy(path, *a, **k):
+        opened.append(str(path))
+        return real_open(path, *a, **k)
+    monkeypatch.setattr("builtins.open", spy)
+    monkeypatch.setattr(lesson, "load_set", lambda *a, **k: pytest.fail("read the YAML"))
+    live.AnswersFile._open.clear()
+    shown = live.show_exercises("exercises/document.yml", answers=tmp_path / "a.json")
+    assert shown.html == bundle["sets"]["document"]
+    reader = live.show_reader(MEMO, answers=tmp_path / "a.json")
+    assert reader.html == bundle["readers"][MEMO]
+    assert not [p for p in opened if p.endswith(".yml")]
+    for item_set in bundle["sets"].values():
+        assert '"answer"' not in item_set

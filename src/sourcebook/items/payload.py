@@ -35,8 +35,10 @@ payload lists them in data order. Matching right-hand keys are opaque and dealt 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
+import json
 import re
 from typing import Any
 
@@ -154,10 +156,24 @@ def _choice_block(p: dict, h: _Hasher, item, values: list[str], right: list[str]
                                joint_key([stretched[v].secret for v in sorted(right)]))
 
 
+_CACHE: dict[tuple, dict] = {}
+
+
 def build_payload(item, ctx, *, book: str | None = None, set_id: str | None = None,
                   n: int | None = None) -> dict[str, Any]:
-    """The item as the page needs it, with no answer in plain text (JSON-able)."""
+    """The item as the page needs it, with no answer in plain text (JSON-able). The same item
+    of the same book is hashed once per process (the pages and the student bundle of one
+    build render it twice; slow hashes cost about 20 ms each)."""
     book = book or ctx.book_id
+    key = (book, set_id, n, item.model_dump_json(), id(ctx), json.dumps(getattr(ctx, "variants", None)))
+    if key not in _CACHE:
+        if len(_CACHE) > 4096:
+            _CACHE.clear()
+        _CACHE[key] = _build_payload(item, ctx, book=book, set_id=set_id, n=n)
+    return copy.deepcopy(_CACHE[key])
+
+
+def _build_payload(item, ctx, *, book: str, set_id: str | None, n: int | None) -> dict[str, Any]:
     h = _Hasher(book, item)
     seed = _filler_seed(item)
     source = getattr(item, "source", None) or getattr(ctx, "default_source", None)

@@ -192,12 +192,28 @@ def _answers(ctx, answers: str | Path | None) -> AnswersFile:
                                 ctx.content_version)
 
 
+def _bundled(kind: str, name: str, answers: str | Path | None) -> Display | None:
+    """The fragment from the student bundle, when there is one (no YAML, no key, read)."""
+    from sourcebook.notebook.bundle import find_bundle
+    bundle = find_bundle()
+    if not bundle or name not in bundle.get(kind, {}):
+        return None
+    html = bundle[kind][name]
+    book, version = bundle["book"], bundle["content_version"]
+    sync = AnswersFile.for_path(answers or default_answers_path(book), book, version)
+    return Display(SourcebookWidget(html, sync), html)
+
+
 def show_exercises(path: str | Path, *, root: str | Path | None = None,
                    answers: str | Path | None = None) -> Display:
-    """An exercise set (exercises/<name>.yml) as a live widget plus its static HTML."""
+    """An exercise set (exercises/<name>.yml) as a live widget plus its static HTML: from the
+    student bundle when there is one, else made from the YAML (an author's checkout)."""
     from sourcebook.model.lesson import load_set
     from sourcebook.render import static
     path = Path(path)
+    shown = _bundled("sets", path.stem, answers)
+    if shown:
+        return shown
     ctx = _context(Path(root) if root else None, path.resolve().parent)
     if not path.is_absolute() and not path.exists():
         path = Path(ctx.root) / path
@@ -210,6 +226,9 @@ def show_reader(slug: str, *, root: str | Path | None = None,
     """The close reader of a seed (with book/data/guides/<slug>.yml) as a widget plus HTML."""
     from sourcebook.model.guide import guide_path, load_guide
     from sourcebook.render import static
+    shown = _bundled("readers", slug, answers)
+    if shown:
+        return shown
     ctx = _context(Path(root) if root else None)
     source = ctx.sources[slug]
     html = static.render_reader(source, load_guide(guide_path(slug, Path(ctx.root)), source), ctx)
