@@ -58,7 +58,8 @@ def test_the_widget_carries_the_pages_fragment_and_front_end_and_no_key(answers)
     w = live.SourcebookWidget(html, answers)
     assert w.html == html and w.answers["version"] == 2
     esm, css = live._front_end()
-    assert ".sb-v{" in css
+    assert ".sb-v{" in css and w._css == css and w._esm == esm
+    assert w.has_trait("_css") and w.has_trait("_esm")
     assert "export default" in esm and "render" in esm
     assert "import " not in esm.split("export default")[0].replace("importKey", "")
     state = json.dumps({"html": w.html, "answers": w.answers, "esm": esm}, ensure_ascii=False)

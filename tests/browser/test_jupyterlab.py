@@ -114,6 +114,9 @@ def test_the_notebook_runs_in_jupyterlab_and_keeps_a_students_work(context, lab,
     paragraphs = len(load_source(MEMO, lab.lesson).paragraphs)
     assert out.locator(".sb-reader textarea[data-note]").count() == paragraphs
     assert out.locator(".sb-set:not(.sb-js)").count() == 0
+    styled = out.locator(".sb-set").first.evaluate(
+        "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e.querySelector('.sb-opts')).listStyleType]")
+    assert styled == ["solid", "none"], "the kit's CSS did not reach the widget"
 
     # a wrong answer, then the right one, checked in the browser against the hashed payload
     q1 = out.locator("#sb-doc-01")

@@ -156,12 +156,12 @@ def _plausible(doc: Any) -> bool:
 class SourcebookWidget(anywidget.AnyWidget):
     """An exercise set or the close reader, shown by the page's front end."""
 
+    _esm, _css = _front_end()        # anywidget ships class attributes to the front end
     html = traitlets.Unicode("").tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)
 
     def __init__(self, html: str, answers_file: AnswersFile, **kwargs):
-        esm, css = _front_end()
-        super().__init__(_esm=esm, _css=css, html=html, answers=answers_file.snapshot(), **kwargs)
+        super().__init__(html=html, answers=answers_file.snapshot(), **kwargs)
         self.answers_file = answers_file
         self.observe(self._sync, names="answers")
 
