@@ -4,6 +4,7 @@ Export still works afterwards (issue 12, point 4)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ import pytest
 
 from .pages import MEMO, SEED, answer, press_check, seed_script, widget_page
 
+SOON = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
 SCRIPT = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>'
 
 
@@ -63,6 +65,9 @@ CORPUS = {
                                                "v-dt": {"attempts": "many", "response": 1},
                                                "v-ord": entry(None, attempts=-5)},
                                     notes=[1, 2, 3], student="Mallory")),
+    "newer junk does not replace a checked answer": json.dumps(base(   # an hour ahead
+        responses={"v-sc": entry({"x": 1}, when=SOON), "v-ms": entry("not a list", when=SOON),
+                   "v-clz": entry([1, 2, 3], when=SOON)})),
     "old timestamps lose to newer local answers": json.dumps(base(
         responses={"v-sc": entry("A", when="2000-01-01T00:00:00Z")})),
     "a huge file": "{" + '"x":"' + "y" * (6 * 1024 * 1024) + '"}',
@@ -121,6 +126,10 @@ def test_a_hostile_import_changes_nothing_it_should_not(browser, site, tmp_path,
     assert data["notes"][MEMO]["p1"].startswith("my own note")
     assert set(data["responses"]) <= set(site.by_id)
     assert "Exported" in msg.text_content()
-    if case == "script in every string":                  # shown only as text, where shown
-        assert page.locator("#sb-v-dt .sb-d").input_value() == SCRIPT
+    if case == "script in every string":      # a valid answer holding script: shown as text only
+        assert page.locator("#sb-v-sa .sb-t").input_value() == SCRIPT
+        assert page.locator("#sb-v-dt .sb-d").input_value() == ""     # not a date: left out
+    if case == "newer junk does not replace a checked answer":
+        assert "3 entries in the file this book does not know are left out" in \
+            page.locator(".sb-set .sb-review").text_content()
     ctx.close()

@@ -7,6 +7,8 @@
 
 import { makeAnswersFile, plannedChanges, readAnswersFile } from './answers-file.js';
 import { bookSeed, setBookSeed } from './seed.js';
+import { cryptoAvailable } from './crypto.js';
+import { check } from './exercise-set.js';
 import { load, onStorageProblem, remove, save, storageProblem, PREFIX } from './store.js';
 import { element, isRecord, isString, query, queryAll } from './util.js';
 
@@ -45,6 +47,36 @@ function describe(change) {
   const item = document.getElementById(`sb-${change.item}`);
   const number = item && item.querySelector('.sb-n');
   return number ? `your answer to ${number.textContent}` : change.what;
+}
+
+/** The payloads of the items on this page, by id. */
+function payloadsOnPage() {
+  const out = new Map();
+  queryAll(document, '.sb-set .sb-data').forEach((script) => {
+    try {
+      const items = JSON.parse(script.textContent).items;
+      Object.values(isRecord(items) ? items : {}).forEach((p) => { if (isRecord(p) && isString(p.id)) out.set(p.id, p); });
+    } catch (error) { /* a set that does not parse has no items to check against */ }
+  });
+  return out;
+}
+
+/** A checked answer from the file that this page cannot check (junk for its item) never
+    replaces anything: it is left out and counted with the unknown entries. */
+async function leaveOutInvalid(plan, file) {
+  if (!cryptoAvailable()) return;
+  const payloads = payloadsOnPage();
+  const kept = [];
+  for (const change of plan.changes) {
+    const payload = change.item && payloads.get(change.item);
+    const response = change.after && change.after.response;
+    if (payload && response != null && change.after.attempts > 0) {
+      const res = await check(payload, response, {});
+      if (res.status === 'invalid') { file.skipped += 1; continue; }
+    }
+    kept.push(change);
+  }
+  plan.changes = kept;
 }
 
 export function toolbar(bar, refreshers) {
@@ -171,6 +203,7 @@ export function toolbar(bar, refreshers) {
     const { file, error } = readAnswersFile(await chosen.text(), book, knownToPage());
     if (error) { say(`Not imported: ${error}. Nothing was changed.`); return; }
     const plan = plannedChanges(file, book);
+    await leaveOutInvalid(plan, file);
     showPlan(plan, file, chosen.name);
   });
 }
