@@ -179,3 +179,22 @@ def test_notes_have_a_visible_limit(page, site, tmp_path):
     assert count.is_visible() and count.text_content() == "20,000 of 20,000 characters."
     data = _export_text(page, tmp_path)
     assert len(data["notes"][MEMO]["p1"]) == 20_000 and data["notes_truncated"] == []
+
+
+def test_on_a_page_without_webcrypto_check_says_why(browser, site):
+    """Plain http on another host has no crypto.subtle: Check says what to do, nothing breaks."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', {get: () => undefined});")
+    page.goto(site.url)
+    page.wait_for_function("document.querySelector('.sb-set.sb-js')")
+    li = item(page, "v-sc")
+    answer(li, site.by_id["v-sc"], "B")
+    li.locator(".sb-check").click()
+    assert "Checking needs a secure page" in li.locator(".sb-fb").text_content()
+    page.wait_for_timeout(200)
+    assert errors == []
+    ctx.close()

@@ -2,7 +2,7 @@
    The starting order is dealt per student (contract §4) and, untouched, is not an answer.
    Score: (neighbouring pairs in the right order − those in the wrong order) / (entries − 1). */
 
-import { jointKey, stretch } from '../core/crypto.js';
+import { cryptoAvailable, jointKey, stretch } from '../core/crypto.js';
 import { deal, rotated } from '../core/deal.js';
 import { distinctStrings, invalid, scored, unanswered } from '../core/score.js';
 import { query, queryAll } from '../core/util.js';
@@ -70,6 +70,7 @@ export function render(li, host, payload) {
   host.context.start = dealt;
   /* the rotation needs fast hashes; they run after the page is ready, not in its set-up */
   host.later(async () => {
+    if (!cryptoAvailable()) return;
     const start = await startingOrder(payload, host.seed);
     const untouched = sameOrder(read(li), dealt);
     host.context.start = start;

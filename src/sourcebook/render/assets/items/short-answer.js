@@ -1,7 +1,7 @@
 /* Short answer: recorded, not marked (the teacher marks it); the student then ticks the rubric
    points it covers. Its rubric and explanation are only out of plain text: the key is public. */
 
-import { decrypt, sha256Hex } from '../core/crypto.js';
+import { cryptoAvailable, decrypt, sha256Hex } from '../core/crypto.js';
 import { MAX_ESSAY, invalid, result, unanswered } from '../core/score.js';
 import { charLength, element, isRecord, isString, query, queryAll } from '../core/util.js';
 
@@ -35,6 +35,7 @@ export function render(li, host, payload) {
   box.maxLength = payload.maxlength || MAX_ESSAY;
   const list = query(li, '.sb-rub ul');
   host.later(async () => {
+    if (!cryptoAvailable()) return;        // plain http: the rubric opens where checking works
     const key = await recordedKey(payload);
     const texts = await Promise.all(payload.rubric.map((ciphertext) => decrypt(ciphertext, key)));
     const ticks = texts.map((html) => {
