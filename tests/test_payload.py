@@ -122,6 +122,7 @@ def test_cloze_blanks_open_the_canonical_secret_with_any_accepted_form():
     p = build_payload(clz, VCTX)
     for j, (blank, accepted) in enumerate(zip(p["blanks"], cloze_accepted(clz, VCTX)), start=1):
         assert blank["it"] == SLOW and len(blank["h"]) == len(blank["k"]) == 8
+        assert len({len(c) for c in blank["k"].values()}) == 1
         canon = stretch(book, clz.id, f"blank{j}", normalise(clz.blanks()[j - 1][0]), SLOW).secret
         for form in accepted:
             x = stretch(book, clz.id, f"blank{j}", form, SLOW)
@@ -135,6 +136,7 @@ def test_mark_words_any_token_of_a_phrase_finds_it():
     p = build_payload(mw, VCTX)
     tokens, spans = mark_tokens(mw, VCTX)
     assert p["tokens"] == tokens and len(p["pieces"]) == len(tokens) == len(p["targets"]["h"])
+    assert len({len(c) for c in p["pieces"].values()}) == 1          # filler looks the same
     for k, span in enumerate(spans):
         for t in span:
             x = stretch(book, mw.id, "token", str(t), FAST)

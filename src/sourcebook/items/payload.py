@@ -52,6 +52,7 @@ from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching,
 
 PAYLOAD_VERSION = 2
 CLOZE_FORMS = 8      # hash entries per cloze blank (the loader refuses more accepted forms)
+PIECE_WIDTH = 48     # plain-text width of a cloze or mark-words piece ("k:" + 32 hex digits)
 
 # What an evidence item asks the student to do (web page, notebook, worksheet): it fits one
 # right sentence or several without giving the count away.
@@ -223,7 +224,7 @@ def _build_payload(item, ctx, *, book: str, set_id: str | None, n: int | None) -
                 entries = {}
                 for form in accepted:
                     st = canonical if form == normalise(forms[0]) else h(f"blank{j}", form, SLOW)
-                    entries[st.check] = encrypt(canonical.secret, st.secret)
+                    entries[st.check] = encrypt(canonical.secret, st.secret, PIECE_WIDTH)
                 entries = _with_filler(entries, slots, f"{seed}|{j}")
                 p["blanks"].append({"it": SLOW, "h": sorted(entries), "k": entries})
             p["explanation"] = encrypt(inline(item.explanation), joint_key(canon))
@@ -246,7 +247,7 @@ def _build_payload(item, ctx, *, book: str, set_id: str | None, n: int | None) -
             for k, span in enumerate(spans):
                 for t in span:
                     st = h("token", str(t))
-                    pieces[st.check] = encrypt(f"{k}:{phrase_secrets[k]}", st.secret)
+                    pieces[st.check] = encrypt(f"{k}:{phrase_secrets[k]}", st.secret, PIECE_WIDTH)
             pieces = _with_filler(pieces, len(tokens), seed)
             p["targets"] = {"it": FAST, "h": sorted(pieces)}
             p["pieces"] = pieces
@@ -267,14 +268,11 @@ def _build_payload(item, ctx, *, book: str, set_id: str | None, n: int | None) -
 
 def _with_filler(entries: dict[str, str], length: int, seed: str) -> dict[str, str]:
     """A check -> ciphertext map padded to `length` entries with filler of the same shape
-    (filler checks from ``padded``, ciphertexts of the same length under keys nobody has),
-    sorted by check, so neither its size nor its order tells which entries are real."""
+    (filler checks from ``padded``, ciphertexts of the same width under keys nobody has),
+    sorted by check, so neither its size, its order nor a length tells which entries are real."""
     checks = padded(list(entries), length, seed)
-    width = max((len(v) for v in entries.values()), default=64)
-    out = {}
-    for c in checks:
-        out[c] = entries.get(c) or encrypt("x" * 64, sha256_hex(f"{seed}|filler|{c}"))[:width]
-    return out
+    return {c: entries.get(c) or encrypt("", sha256_hex(f"{seed}|filler|{c}"), PIECE_WIDTH)
+            for c in checks}
 
 
 def recorded_key(book: str, item_id: str) -> str:
