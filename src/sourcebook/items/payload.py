@@ -166,12 +166,22 @@ def build_payload(item, ctx, *, book: str | None = None, set_id: str | None = No
     of the same book is hashed once per process (the pages and the student bundle of one
     build render it twice; slow hashes cost about 20 ms each)."""
     book = book or ctx.book_id
-    key = (book, set_id, n, item.model_dump_json(), id(ctx), json.dumps(getattr(ctx, "variants", None)))
+    key = (book, set_id, n, item.model_dump_json(), json.dumps(getattr(ctx, "variants", None)),
+           _source_digest(item, ctx))
     if key not in _CACHE:
         if len(_CACHE) > 4096:
             _CACHE.clear()
         _CACHE[key] = _build_payload(item, ctx, book=book, set_id=set_id, n=n)
     return copy.deepcopy(_CACHE[key])
+
+
+def _source_digest(item, ctx) -> str | None:
+    """What of the source an item's payload depends on (its sentences), as a digest."""
+    if not isinstance(item, (Evidence, MarkWords)):
+        return None
+    source = item_source(item, ctx)
+    return hashlib.sha256("\n".join(f"{s.id}|{s.page}|{s.text}" for s in source.sentences)
+                          .encode("utf-8")).hexdigest()
 
 
 def _build_payload(item, ctx, *, book: str, set_id: str | None, n: int | None) -> dict[str, Any]:
