@@ -3,7 +3,11 @@
 What must never appear in plain text anywhere in the site (HTML, JS, JSON, search index):
 explanations, per-option feedback, true/false feedback and short-answer exemplars. In each
 item's payload: no accepted cloze answer, no date answer, no marked phrase, and nothing but
-salted hashes under any answer-like key. Ordering items are never shown in the right order.
+stretched hashes under any answer-like key. Ordering items are never shown in the right order.
+
+Nor can the page's cheap means (reading it, without hashing candidates) tell a key
+(docs/contract.md §1-2): every option carries feedback ciphertext of one length, hash lists have
+the length of what is offered whatever the key, and dates and cloze blanks need slow hashes.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from sourcebook.items.check import perfect_response
 from sourcebook.items.normalize import expand_variants
 
 pytestmark = pytest.mark.build
-HASH = re.compile(r"^[0-9a-f]{16,64}$")
+HASH = re.compile(r"^[0-9a-f]{32}$")
 ANSWER_KEYS = re.compile(r"answer|accept|correct|solution|right", re.I)
 
 
@@ -103,7 +107,7 @@ def test_answer_like_fields_hold_only_hashes(payloads):
     bad = []
     for item_id, data in payloads.items():
         for path, value in _walk(data):
-            if any(ANSWER_KEYS.search(p) for p in path) and isinstance(value, str) \
+            if any(ANSWER_KEYS.search(p) for p in path if p != "rights") and isinstance(value, str) \
                     and not HASH.match(value) and path[-1] not in ("type", "book", "id"):
                 bad.append((item_id, "/".join(path), value[:40]))
     assert bad == []
@@ -134,5 +138,83 @@ def test_orderings_are_never_shown_in_the_right_order(book, payloads):
         if item.type == "ordering":
             shown = payloads[item.id].get("order") or payloads[item.id].get("entries")
             right = perfect_response(item, ctx)
-            shown_ids = [e["k"] if isinstance(e, dict) and "k" in e else e for e in shown]
+            shown_ids = [e["id"] if isinstance(e, dict) else e for e in shown]
             assert shown_ids != right, item.id
+
+
+def test_the_page_cannot_tell_the_right_option_without_hashing(book, payloads):
+    """Every option has feedback ciphertext, all of one length; hash lists are as long as what
+    is offered; nothing else of the payload differs between options."""
+    _, items = book
+    bad = []
+    for item in items:
+        p = payloads[item.id]
+        if item.type in ("single-choice", "multiple-select"):
+            ids = [o["id"] for o in p["options"]]
+            if sorted(p["feedback"]) != sorted(ids) or len({len(c) for c in p["feedback"].values()}) != 1:
+                bad.append((item.id, "feedback"))
+            if len(p["answers"]["h"]) != len(ids):
+                bad.append((item.id, "hash list length"))
+            if [o["id"] for o in p["options"]] != [o.id for o in item.options]:
+                bad.append((item.id, "options not in data order"))
+        if item.type == "true-false":
+            if sorted(p["feedback"]) != ["false", "true"] or len(p["answers"]["h"]) != 2 \
+                    or len({len(c) for c in p["feedback"].values()}) != 1:
+                bad.append((item.id, "true-false shape"))
+        if item.type == "evidence" and len(p["answers"]["h"]) != len(p["sentences"]):
+            bad.append((item.id, "evidence hash list length"))
+        if item.type == "mark-words" and not (len(p["targets"]["h"]) == len(p["tokens"])
+                                              == len(p["pieces"])
+                                              and len({len(c) for c in p["pieces"].values()}) == 1):
+            bad.append((item.id, "mark-words lengths"))
+        if item.type == "cloze" and any(len(b["h"]) % 8 or len(b["k"]) != len(b["h"])
+                                        or len({len(c) for c in b["k"].values()}) != 1
+                                        for b in p["blanks"]):
+            bad.append((item.id, "cloze padding"))
+    assert bad == []
+
+
+def test_dates_and_cloze_blanks_need_slow_hashes(book, payloads):
+    from sourcebook.items.crypto import SLOW
+    _, items = book
+    for item in items:
+        p = payloads[item.id]
+        if item.type == "date":
+            assert p["answers"]["it"] == SLOW >= 40_000, item.id
+        if item.type == "cloze":
+            assert all(b["it"] == SLOW for b in p["blanks"]), item.id
+
+
+def test_the_cheap_attack_of_issue_12_finds_nothing(book, payloads):
+    """The attack that recovered every choice answer from v1 pages: the right option is the
+    one without feedback, or the one whose feedback is shorter. Here it does no better than a
+    guess: it finds no option that stands out."""
+    _, items = book
+    standing_out = 0
+    for item in items:
+        if item.type not in ("single-choice", "multiple-select", "true-false"):
+            continue
+        lengths = {k: len(v) for k, v in payloads[item.id]["feedback"].items()}
+        if len(set(lengths.values())) > 1:
+            standing_out += 1
+    assert standing_out == 0
+
+
+def test_the_site_links_to_no_file_that_holds_a_key(site_text):
+    """No link or download in the student edition leads to exercises/*.yml (the keys)."""
+    links = []
+    for name, text in site_text.items():
+        links += [(name, m) for m in re.findall(r'(?:href|src)="([^"]*exercises/[^"]*\.ya?ml[^"]*)"',
+                                                text)]
+    assert links == []
+
+
+@pytest.mark.xfail(strict=True, reason="_config.yml's repository button and Binder/Colab launch "
+                   "buttons open the repository, which holds exercises/*.yml (lead: student "
+                   "edition without them, and a student-only notebook bundle)")
+def test_the_student_edition_links_to_no_repository(site_text):
+    links = []
+    for name, text in site_text.items():
+        links += [(name, m) for m in re.findall(
+            r'href="(https://(?:github\.com|mybinder\.org|colab\.research\.google\.com)[^"]*)"', text)]
+    assert links == []

@@ -1,23 +1,24 @@
-"""The live widgets (ipywidgets), driven from Python: set a value, press Check, read feedback."""
+"""The live notebook's Python side (notebook/widget.py): the widget carries the page's own
+fragment and front end and no answer key; the answers file beside the notebook follows the
+widget's `answers` state, item by item, atomically. (The front end itself runs in Chromium in
+tests/browser/test_anywidget.py and in JupyterLab in tests/browser/test_jupyterlab.py.)"""
 
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.model.answers import validate_answers
 from sourcebook.errors import SourcebookError
 from sourcebook.items.check import perfect_response
-from sourcebook.model.lesson import BookContext
+from sourcebook.items.payload import inline
 from sourcebook.items.schema import Item
-from sourcebook.model.guide import guide_path, load_guide
-from sourcebook.notebook import live
-from sourcebook.render import static
+from sourcebook.model.lesson import BookContext
 from sourcebook.model.source import load_source
+from sourcebook.notebook import widget as live
+from sourcebook.render import static
 
 from conftest import MEMO, ROOT
 
@@ -26,239 +27,151 @@ CTX = BookContext(root=ROOT, book_id="live-test", content_version="1",
                   sources={MEMO: load_source(MEMO, ROOT)}, variants=VECTORS["variants"],
                   default_source=MEMO)
 ITEMS = [TypeAdapter(Item).validate_python(raw) for raw in VECTORS["items"]]
-SET = SimpleNamespace(items=ITEMS, info=SimpleNamespace(id="live", title="Live *test*"))
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
 
-def put(w: live.ItemWidget, response) -> None:
-    """Operate the item's widgets as a student would."""
-    t = w.item.type
-    if t in ("single-choice", "true-false", "date"):
-        w.w.value = response
-    elif t in ("multiple-select", "evidence"):
-        for i, box in zip(w.ids, w.w):
-            box.value = i in response
-    elif t == "ordering":
-        for i, k in enumerate(response):
-            while w.order.index(k) != i:
-                row = w.order_box.children[w.order.index(k)]
-                row.children[1].click()                       # the "↑" button
-    elif t == "matching":
-        for n, d in enumerate(w.w, start=1):
-            d.value = response.get(str(n))
-    elif t == "cloze":
-        for box, text in zip(w.w, response):
-            box.value = text
-    elif t == "mark-words":
-        for i, b in enumerate(w.w):
-            b.value = i in response
-    elif t == "short-answer":
-        w.w.value = response["text"]
+def fragment() -> str:
+    return static.render_items(ITEMS, CTX, set_id="live", title="Live", source=MEMO)
 
 
-def wrong(item):
-    """A well-formed response that is not fully right."""
-    t, right = item.type, perfect_response(item, CTX)
-    if t == "single-choice":
-        return "A"
-    if t == "true-false":
-        return not item.answer
-    if t == "date":
-        return "13 January 1951"
-    if t == "multiple-select":
-        return ["D"]
-    if t == "evidence":
-        return ["p2.s1"] if item.scope else ["p4.s5"]
-    if t == "ordering":
-        return list(reversed(right))
-    if t == "matching":
-        return {k: "4" for k in right}
-    if t == "cloze":
-        return ["x"] * len(item.blanks())
-    if t == "mark-words":
-        return [0]
-    raise AssertionError(t)
+def doc(responses=None, notes=None, **over) -> dict:
+    d = {"format": "sourcebook-answers", "version": 2,
+         "book": {"id": "live-test", "content_version": "1"}, "student": {"name": "", "id": ""},
+         "assignment": None, "seed": "9f86d081884c7d65", "exported_at": "2026-01-12T10:00:00.000Z",
+         "responses": responses or {}, "notes": notes or {}, "notes_truncated": []}
+    d.update(over)
+    return d
+
+
+def rec(response, n=1, when="2026-01-12T10:00:00.000Z"):
+    return {"response": response, "attempts": n, "history": [response] * n, "first_at": when,
+            "last_at": when, "source": MEMO}
 
 
 @pytest.fixture
-def exercises(tmp_path):
-    return live.ExerciseSetWidget(SET, CTX, tmp_path / "answers.json")
+def answers(tmp_path):
+    live.AnswersFile._open.clear()
+    return live.AnswersFile.for_path(tmp_path / "answers.json", "live-test", "1")
 
 
-@pytest.mark.parametrize("item", [i for i in ITEMS if i.type != "short-answer"],
-                         ids=lambda i: i.id)
-def test_wrong_then_right(exercises, item):
-    w = exercises.item(item.id)
-    put(w, wrong(item))
-    w.check_button.click()
-    assert w.status in ("incorrect", "partial")
-    assert "Not right yet" in w.feedback.value or "Partly right" in w.feedback.value
-    assert w.explanation.value == ""
-    put(w, perfect_response(item, CTX))
-    result = w.check()
-    assert result.status == "correct"
-    assert "✔ Correct." in w.feedback.value and "Why:" in w.explanation.value
-    assert w.attempts == 2 and w.attempts_label.value == "Attempts: 2"
-
-
-def test_option_feedback_and_progress(exercises):
-    w = exercises.item("v-sc")
-    put(w, "A")
-    w.check_button.click()
-    assert "Acheson received it." in w.feedback.value
-    assert "Truman is talked about" not in w.feedback.value
-    assert exercises.progress.value == f"1 of {len(ITEMS)} answered, 0 correct"
-    put(w, "B")
-    w.check_button.click()
-    assert exercises.progress.value == f"1 of {len(ITEMS)} answered, 1 correct"
-
-
-def test_unanswered_and_invalid_do_not_count(exercises):
-    w = exercises.item("v-dt")
-    w.check_button.click()
-    assert "Answer the question first" in w.feedback.value and w.attempts == 0
-    put(w, "12/01/1951")
-    w.check_button.click()
-    assert "Write a date" in w.feedback.value and w.attempts == 0
-
-
-def test_short_answer_is_recorded_and_shows_the_rubric(exercises):
-    w = exercises.item("v-sa")
-    assert w.rubric_box.layout.display == "none"
-    put(w, {"text": "Because of the evacuation debate."})
-    assert w.check().status == "recorded"
-    assert "Answer recorded" in w.feedback.value and w.rubric_box.layout.display == "flex"
-    w.rubric[0].value = True
-    assert w.response() == {"text": "Because of the evacuation debate.", "self": [True, False]}
-
-
-def test_student_text_is_never_html(exercises):
-    w = exercises.item("v-clz")
-    put(w, [HOSTILE, HOSTILE, HOSTILE])
-    w.check_button.click()
-    assert "<img" not in w.feedback.value + w.explanation.value
-    exercises.who.value = HOSTILE
-    assert HOSTILE not in "".join(getattr(c, "value", "") for c in exercises.widget.children
-                                  if c is not exercises.who)
-
-
-def test_answers_file_is_written_atomically_and_valid(exercises, tmp_path):
-    path = tmp_path / "answers.json"
-    assert not path.exists()                       # nothing is written before an answer
+def test_the_widget_carries_the_pages_fragment_and_front_end_and_no_key(answers):
+    html = fragment()
+    w = live.SourcebookWidget(html, answers)
+    assert w.html == html and w.answers["version"] == 2
+    esm, css = live._front_end()
+    assert ".sb-v{" in css and w._css == css and w._esm == esm
+    assert w.has_trait("_css") and w.has_trait("_esm")
+    assert "export default" in esm and "render" in esm
+    assert "import " not in esm.split("export default")[0].replace("importKey", "")
+    state = json.dumps({"html": w.html, "answers": w.answers, "esm": esm}, ensure_ascii=False)
     for item in ITEMS:
-        if item.type != "short-answer":
-            put(exercises.item(item.id), perfect_response(item, CTX))
-            exercises.item(item.id).check()
-    assert [p.name for p in tmp_path.iterdir()] == ["answers.json"]     # no temporary files
-    exercises.who.value = "Ada Lovelace"
-    answers = validate_answers(json.loads(path.read_text("utf-8")))
-    assert answers.book_id == "live-test" and answers.student_name == "Ada Lovelace"
-    for item in ITEMS:
-        if item.type != "short-answer":
-            rec = answers.responses[item.id]
-            assert rec.response == exercises.item(item.id).response() and rec.attempts == 1
-            assert rec.source == MEMO and rec.first_at and rec.last_at
+        assert inline(item.explanation) not in state, item.id
+        for o in getattr(item, "options", None) or []:
+            if o.feedback:
+                assert inline(o.feedback) not in state
+    assert "1951-01-12" not in state.replace("1951-01-12-continued", "")
 
-    again = live.ExerciseSetWidget(SET, CTX, path)           # the kernel restarts
-    for item in ITEMS:
-        if item.type != "short-answer":
-            w = again.item(item.id)
-            assert w.response() == exercises.item(item.id).response(), item.id
-            assert w.status == "correct" and "✔ Correct." in w.feedback.value
-    assert again.who.value == "Ada Lovelace"
-    assert again.progress.value == f"{len(ITEMS) - 1} of {len(ITEMS)} answered, " \
-                                   f"{len(ITEMS) - 1} correct"
+
+def test_show_exercises_offers_the_widget_and_the_static_html(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCEBOOK_ROOT", str(ROOT))
+    live.AnswersFile._open.clear()
+    shown = live.show_exercises("exercises/document.yml", answers=tmp_path / "a.json")
+    data, _ = shown._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert data["text/html"] == shown.widget.html and 'class="sb sb-set"' in data["text/html"]
+    reader = live.show_reader(MEMO, answers=tmp_path / "a.json")
+    assert 'class="sb sb-reader"' in reader._repr_mimebundle_()[0]["text/html"]
+    assert reader.widget.answers_file is shown.widget.answers_file     # one file, shared
+
+
+def test_the_file_follows_the_widget_item_by_item_and_atomically(answers, tmp_path):
+    w = live.SourcebookWidget(fragment(), answers)
+    w.answers = doc({"v-sc": rec("B")}, student={"name": "Ada", "id": "s1"})
+    on_disk = json.loads((tmp_path / "answers.json").read_text("utf-8"))
+    assert on_disk["responses"]["v-sc"]["response"] == "B"
+    assert on_disk["student"] == {"name": "Ada", "id": "s1"} and on_disk["version"] == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_widgets_sharing_one_file_keep_each_others_work(answers, tmp_path):
+    reader = live.SourcebookWidget("<section></section>", answers)
+    sets = live.SourcebookWidget(fragment(), answers)
+    sets.answers = doc({"v-sc": rec("B")})
+    reader.answers = doc(notes={MEMO: {"p1": "my note"}})      # its copy never saw v-sc
+    sets.answers = doc({"v-sc": rec("B"), "v-tf": rec(False)})  # nor this one the note
+    on_disk = json.loads((tmp_path / "answers.json").read_text("utf-8"))
+    assert set(on_disk["responses"]) == {"v-sc", "v-tf"}
+    assert on_disk["notes"] == {MEMO: {"p1": "my note"}}
+
+
+def test_a_new_widget_starts_from_the_file(answers, tmp_path):
+    (tmp_path / "answers.json").write_text(json.dumps(doc({"v-dt": rec("12 January 1951")})))
+    live.AnswersFile._open.clear()
+    again = live.AnswersFile.for_path(tmp_path / "answers.json", "live-test", "1")
+    w = live.SourcebookWidget(fragment(), again)
+    assert w.answers["responses"]["v-dt"]["response"] == "12 January 1951"
+
+
+def test_a_version_1_file_is_migrated_on_reading(tmp_path):
+    v1 = {"format": "sourcebook-answers", "version": 1,
+          "book": {"id": "live-test", "content_version": "1"}, "student": {"name": "A", "id": ""},
+          "exported_at": "2026-01-12T10:00:00Z", "responses": {"v-sc": {
+              "response": "B", "attempts": 2, "first_at": None, "last_at": None}}, "notes": {}}
+    (tmp_path / "old.json").write_text(json.dumps(v1))
+    live.AnswersFile._open.clear()
+    f = live.AnswersFile.for_path(tmp_path / "old.json", "live-test", "1")
+    assert f.doc["version"] == 2 and f.doc["responses"]["v-sc"]["history"] == ["B"]
 
 
 def test_a_file_of_another_book_is_left_alone(tmp_path):
-    path = tmp_path / "answers.json"
-    path.write_text('{"format": "sourcebook-answers", "book": {"id": "other"}}', "utf-8")
-    before = path.read_bytes()
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(doc(book={"id": "another", "content_version": "1"})))
+    live.AnswersFile._open.clear()
     with pytest.raises(SourcebookError, match="not the answers of this book"):
-        live.ExerciseSetWidget(SET, CTX, path)
-    path.write_text("{ broken", "utf-8")
-    with pytest.raises(SourcebookError):
-        live.ExerciseSetWidget(SET, CTX, path)
-    assert path.read_text("utf-8") == "{ broken" and before
+        live.AnswersFile.for_path(other, "live-test", "1")
+    assert json.loads(other.read_text())["book"]["id"] == "another"
 
 
-# --------------------------------------------------------------------------- the reader
+@pytest.mark.parametrize("junk", [None, [], "x", {"format": "other"},
+                                  {**doc(), "version": 1}, {**doc(), "responses": []}])
+def test_junk_from_the_front_end_is_not_written(answers, tmp_path, junk):
+    w = live.SourcebookWidget(fragment(), answers)
+    w.answers = junk if isinstance(junk, dict) else {"junk": junk}
+    assert not (tmp_path / "answers.json").exists()
 
 
-@pytest.fixture
-def reader(tmp_path):
-    source = CTX.sources[MEMO]
-    guide = load_guide(guide_path(MEMO, ROOT), source)
-    return live.ReaderWidget(source, guide, CTX, tmp_path / "answers.json"), guide
+def test_the_right_answers_are_not_what_python_sends(answers):
+    """Python never checks or reads a key here: what it sends is the page's fragment."""
+    w = live.SourcebookWidget(fragment(), answers)
+    for item in ITEMS:
+        if item.type == "single-choice":
+            right = perfect_response(item, CTX)
+            assert f'"answer": "{right}"' not in w.html and f'"answer":"{right}"' not in w.html
 
 
-def test_reader_lens_highlights_and_reveal(reader):
-    r, guide = reader
-    assert "<mark" not in r.memo.value and r.notices.layout.display == "none"
-    r.lens.value = "close-reading"
-    lens = next(x for x in guide.lenses if x.id == "close-reading")
-    assert r.memo.value.count("<mark") >= len(lens.passages)
-    assert "vast laboratory" in r.memo.value
-    assert lens.question.split()[0] in r.panel.value
-    assert r.notices.layout.display == "flex" and "laboratory" in r.notices.children[0].value
-    r.spotlight.value = "p2.s3"
-    assert 'data-sid="p1.s1" style="color:#666"' in r.memo.value
-    assert 'data-sid="p2.s3">' in r.memo.value
+def test_with_a_student_bundle_the_notebook_reads_no_exercise_file(tmp_path, monkeypatch):
+    """The bundle the build ships (_static/sourcebook-student.json) is what a student's
+    notebook shows: exercises/*.yml, which holds the keys, is never opened."""
+    from sourcebook.model import lesson
+    from sourcebook.render.student_bundle import NAME, make_bundle
+    book = BookContext.load(ROOT)
+    bundle = make_bundle(book)
+    (tmp_path / NAME).write_text(json.dumps(bundle), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCEBOOK_STUDENT", raising=False)
+    monkeypatch.setenv("SOURCEBOOK_ROOT", str(tmp_path / "nowhere"))
+    opened = []
+    real_open = open
 
-
-def test_reader_notes_are_saved_and_stay_text(reader, tmp_path):
-    r, guide = reader
-    r.notes["p2"].value = HOSTILE
-    data = json.loads((tmp_path / "answers.json").read_text("utf-8"))
-    assert data["notes"][MEMO]["p2"] == HOSTILE
-    assert HOSTILE not in r.memo.value and "<img" not in r.memo.value
-    again = live.ReaderWidget(r.source, guide, CTX, tmp_path / "answers.json")
-    assert again.notes["p2"].value == HOSTILE
-
-
-def test_reader_and_exercises_sharing_one_file_keep_each_others_work(reader, tmp_path):
-    """The notebook shows the reader and an exercise set side by side, both saving into the
-    same answers file (found in JupyterLab: each once wrote its own stale copy over the other)."""
-    r, _ = reader
-    exercises = live.ExerciseSetWidget(SET, CTX, tmp_path / "answers.json")
-    first = ITEMS[0]
-    put(exercises.item(first.id), perfect_response(first, CTX))
-    exercises.item(first.id).check()
-    r.notes["p1"].value = "my note"                       # the reader's copy predates the answer
-    exercises.who.value = "Ada"                           # the set's copy predates the note
-    again = live.ExerciseSetWidget(SET, CTX, tmp_path / "answers.json")    # a re-run cell
-    again.item(first.id).check()
-    data = json.loads((tmp_path / "answers.json").read_text("utf-8"))
-    assert data["notes"][MEMO]["p1"] == "my note" and data["student"]["name"] == "Ada"
-    assert data["responses"][first.id]["attempts"] == 2
-
-
-def test_sentence_starter_goes_into_the_note(reader):
-    r, _ = reader
-    box = r.widget.children[-2]                      # the note box of ¶3
-    area, (pick, add) = box.children[1], box.children[2].children
-    assert area is r.notes["p3"]
-    pick.value = pick.options[0][1]
-    add.click()
-    assert area.value == pick.options[0][1].rstrip("…") + " "
-
-
-# --------------------------------------------------------------------------- display
-
-
-def test_show_exercises_offers_the_widget_and_the_static_html(tmp_path):
-    shown = live.show_exercises(ROOT / "exercises" / "document.yml", answers=tmp_path / "a.json")
-    bundle = shown._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["text/html"].startswith('<section class="sb sb-set" id="sb-set-document"')
-    assert bundle["text/html"] == static.render_exercise_set(
-        __import__("sourcebook.model.lesson", fromlist=["x"]).load_set(
-            ROOT / "exercises" / "document.yml", BookContext.load(ROOT)), BookContext.load(ROOT))
-
-
-def test_show_reader_offers_both(tmp_path):
-    from sourcebook import notebook as render
-    shown = render.show_reader(MEMO, root=ROOT, answers=tmp_path / "a.json")
-    bundle = shown._repr_mimebundle_()
-    assert {"application/vnd.jupyter.widget-view+json", "text/html"} <= set(bundle)
-    assert 'class="sb sb-reader"' in bundle["text/html"]
+    def spy(path, *a, **k):
+        opened.append(str(path))
+        return real_open(path, *a, **k)
+    monkeypatch.setattr("builtins.open", spy)
+    monkeypatch.setattr(lesson, "load_set", lambda *a, **k: pytest.fail("read the YAML"))
+    live.AnswersFile._open.clear()
+    shown = live.show_exercises("exercises/document.yml", answers=tmp_path / "a.json")
+    assert shown.html == bundle["sets"]["document"]
+    reader = live.show_reader(MEMO, answers=tmp_path / "a.json")
+    assert reader.html == bundle["readers"][MEMO]
+    assert not [p for p in opened if p.endswith(".yml")]
+    for item_set in bundle["sets"].values():
+        assert '"answer"' not in item_set

@@ -127,3 +127,25 @@ def wrong_response(item, ctx):
     if t == "date":
         return "13 January 1951"
     raise AssertionError(t)
+
+
+# --------------------------------------------------------------------------- checking is async
+
+SEED = "9f86d081884c7d65"     # the seed test pages start with (a fresh browser makes its own)
+
+
+def seed_script(book: str = "widget-test", seed: str = SEED) -> str:
+    """An init script giving a fresh browser this seed, so dealt orders are known in tests."""
+    return (f"if (!localStorage.getItem('sourcebook:{book}:seed')) "
+            f"localStorage.setItem('sourcebook:{book}:seed', JSON.stringify('{seed}'));")
+
+
+def settle(li) -> None:
+    """Wait until the item's check (hashing, decryption) is on screen."""
+    li.page.wait_for_function("el => !el.hasAttribute('data-checking')", arg=li.element_handle())
+
+
+def press_check(li) -> None:
+    """Press the item's Check button and wait for the verdict (WebCrypto is asynchronous)."""
+    li.locator(".sb-check").click()
+    settle(li)

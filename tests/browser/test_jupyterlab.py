@@ -1,6 +1,7 @@
 """The notebook chapter in JupyterLab, the interface Binder and a JupyterHub open
-(`launch_buttons.notebook_interface: jupyterlab`): a real Jupyter server and kernel, the
-ipywidgets front end, a student answering, and the answers surviving a reload.
+(`launch_buttons.notebook_interface: jupyterlab`): a real Jupyter server and kernel, the kit's
+own front end as an anywidget (the same modules as the static page), a student answering, and
+the answers surviving a reload through the answers file beside the notebook.
 
 The server runs on a copy of the lesson folder, laid out as nbgitpuller puts it in a student's
 home on a hub, so the answers file it writes never touches the project.
@@ -91,14 +92,12 @@ def open_and_run(page, lab) -> None:
     page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.locator(".jp-OutputArea-output .widget-radio-box").first.wait_for(timeout=90_000)
+    page.locator(".jp-OutputArea-output .sb-set.sb-js").first.wait_for(timeout=90_000)
     page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
 
 
-def question(page, n: int):
-    """Question n of the exercise set's output (its box is the VBox after its prompt)."""
-    return page.locator(".widget-vbox", has=page.locator(
-        ".widget-html", has_text=re.compile(rf"Question {n} \("))).last
+def settle(page, li) -> None:
+    page.wait_for_function("el => !el.hasAttribute('data-checking')", arg=li.element_handle())
 
 
 def test_the_notebook_runs_in_jupyterlab_and_keeps_a_students_work(context, lab, foreign):
@@ -108,56 +107,71 @@ def test_the_notebook_runs_in_jupyterlab_and_keeps_a_students_work(context, lab,
     page.on("pageerror", lambda e: crashes.append(str(e)))
     open_and_run(page, lab)
 
-    # the reader and the questions are live widgets, not the static HTML fallback
-    outputs = page.locator(".jp-OutputArea-output")
-    assert outputs.filter(has=page.locator(".widget-toggle-buttons")).count() == 1   # lenses
+    # the reader and the questions are the kit's front end in widgets, no fallback HTML
+    out = page.locator(".jp-OutputArea-output")
+    assert out.locator(".sourcebook-widget .sb-reader.sb-js").count() == 1
+    assert out.locator(".sourcebook-widget .sb-set.sb-js").count() == 1
     paragraphs = len(load_source(MEMO, lab.lesson).paragraphs)
-    assert page.locator(".jp-OutputArea-output .widget-textarea").count() == paragraphs  # notes
-    assert page.locator(".jp-OutputArea-output .sb-set, .jp-OutputArea-output .sb-reader"
-                        ).count() == 0
+    assert out.locator(".sb-reader textarea[data-note]").count() == paragraphs
+    assert out.locator(".sb-set:not(.sb-js)").count() == 0
+    styled = out.locator(".sb-set").first.evaluate(
+        "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e.querySelector('.sb-opts')).listStyleType]")
+    assert styled == ["solid", "none"], "the kit's CSS did not reach the widget"
 
-    # a wrong answer, then the right one, checked by Python in the kernel
-    q1 = question(page, 1)
+    # a wrong answer, then the right one, checked in the browser against the hashed payload
+    q1 = out.locator("#sb-doc-01")
     q1.get_by_label("Dean Acheson").check()
     q1.get_by_role("button", name="Check").click()
+    settle(page, q1)
     q1.get_by_text("Not right yet.").wait_for()
     assert "the person the memo was sent" in q1.inner_text()       # that option's feedback
     q1.get_by_label("Dean Rusk").check()
+    assert "Not checked yet" in q1.inner_text()                      # the verdict went
     q1.get_by_role("button", name="Check").click()
+    settle(page, q1)
     q1.get_by_text("✔ Correct.").wait_for()
     assert "Attempts: 2" in q1.inner_text()
 
     # a note on paragraph 1, typed the way a student types, with markup in it
-    note = page.get_by_placeholder("Your notes on paragraph 1")
+    reader = out.locator(".sb-reader")
+    reader.locator(".sb-note summary").first.click()
+    note = reader.locator("textarea[data-note=p1]")
     note.fill("Rusk <b>argues</b> for staying & fighting")
     note.press("Tab")
-    page.get_by_label("Your name or student id").fill("Ada Student")
-    page.get_by_label("Your name or student id").press("Tab")
+    name = out.locator(".sb-set .sb-who")
+    name.fill("Ada Student")
+    name.press("Tab")
 
     answers = lab.lesson / ANSWERS
     deadline = time.monotonic() + 20
     while True:
         doc = json.loads(answers.read_text("utf-8")) if answers.exists() else {}
-        if doc.get("student", {}).get("name") == "Ada Student" and doc.get("notes"):
+        if doc.get("student", {}).get("name") == "Ada Student" and doc.get("notes") \
+                and (doc.get("responses", {}).get("doc-01") or {}).get("attempts") == 2:
             break
         assert time.monotonic() < deadline, f"answers not saved: {doc}"
         time.sleep(0.25)
+    assert doc["version"] == 2 and len(doc["seed"]) == 16
     assert doc["responses"]["doc-01"]["response"] == "B"
-    assert doc["responses"]["doc-01"]["attempts"] == 2
+    assert doc["responses"]["doc-01"]["history"] == ["A", "B"]
     memo_notes = doc["notes"]["rusk-1951-01-12-continued-resistance"]
     assert memo_notes["p1"] == "Rusk <b>argues</b> for staying & fighting"
+    dealt = q1.locator(".sb-opts input").evaluate_all("e => e.map(x => x.value)")
 
-    # a reload and a fresh run: the answer, its verdict and the note are back
+    # a reload and a fresh run: the answer, its verdict, the order and the note are back
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
     page.get_by_role("menuitem", name="Shut Down Kernel", exact=True).click()
     page.reload()
     open_and_run(page, lab)
-    q1 = question(page, 1)
+    out = page.locator(".jp-OutputArea-output")
+    q1 = out.locator("#sb-doc-01")
     assert q1.get_by_label("Dean Rusk").is_checked()
-    assert "✔ Correct." in q1.inner_text()
-    note = page.get_by_placeholder("Your notes on paragraph 1")
+    q1.locator(".sb-v.sb-correct").wait_for()
+    assert "Attempts: 2" in q1.inner_text()
+    assert q1.locator(".sb-opts input").evaluate_all("e => e.map(x => x.value)") == dealt
+    note = out.locator(".sb-reader textarea[data-note=p1]")
     assert note.input_value() == "Rusk <b>argues</b> for staying & fighting"
-    assert page.locator(".jp-OutputArea-output b", has_text="argues").count() == 0
+    assert out.locator("b", has_text="argues").count() == 0
     q1.scroll_into_view_if_needed()
     page.screenshot(path=str(lab.lesson.parent / "jupyterlab.png"))
 

@@ -11,7 +11,7 @@ import pytest
 from sourcebook.items.check import perfect_response
 from sourcebook.model.lesson import BookContext, load_set
 
-from .pages import answer, wrong_response
+from .pages import answer, wrong_response, press_check
 
 from conftest import copy_lesson
 from test_scaffold import CHAPTER, FIXTURE, SLUG, run_new
@@ -30,8 +30,7 @@ def two_sources(tmp_path_factory, serve):
 
 
 def checked(li) -> str:
-    li.locator(".sb-check").click()
-    li.locator(".sb-fb .sb-v").wait_for()
+    press_check(li)                      # checking is asynchronous (WebCrypto)
     return li.locator(".sb-fb .sb-v").inner_text()
 
 

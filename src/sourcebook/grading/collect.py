@@ -57,24 +57,6 @@ def identity(answers: Answers) -> tuple[str, str]:
     return "name", unicodedata.normalize("NFC", answers.student_name).strip()
 
 
-def _cut_long_notes(data) -> list[str]:
-    """Truncate notes over the length limit in place (a long note must not cost the student
-    the whole file); the cut ones, as "slug/paragraph"."""
-    cut = []
-    notes = data.get("notes") if isinstance(data, dict) else None
-    if isinstance(notes, dict):
-        for slug, per_source in notes.items():
-            if isinstance(per_source, dict):
-                for pid, text in per_source.items():
-                    if isinstance(text, str) and len(text) > MAX_ESSAY:
-                        per_source[pid] = text[:MAX_ESSAY]
-                        cut.append(f"{slug}/{pid}")
-    if cut and isinstance(data, dict):
-        data["notes_truncated"] = sorted(set((data.get("notes_truncated") or []) + cut)) \
-            if isinstance(data.get("notes_truncated"), list) else cut
-    return cut
-
-
 def _slim(answers: Answers, known: set[str]) -> list[str]:
     """Keep only responses to the book's items (memory stays bounded by the book, not by the
     file); the ids dropped, for the teacher's note."""
@@ -95,9 +77,9 @@ def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission,
     digest = hashlib.sha256(data).hexdigest()
     parsed = parse_answers_bytes(data, path)
     del data
-    cut = _cut_long_notes(parsed)
     answers = validate_answers(parsed, path)
-    flags = [f"note {c} was longer than {MAX_ESSAY:,} characters and was cut there" for c in cut]
+    flags = [f"note {c} was longer than {MAX_ESSAY:,} characters and was cut there"
+             for c in answers.notes_truncated]
     future = answers.exported > now + FUTURE_GRACE
     if future:
         flags.append(f"dated {answers.exported_at}, in the future: the date was not written "

@@ -295,6 +295,30 @@ def _is_stamp(value: Any) -> bool:
     return type(value) is str and _STAMP.fullmatch(value) is not None
 
 
+NOTE_MAX = 20_000
+
+
+def _mend(data: dict) -> None:
+    """Repairs that keep a student's work rather than refuse the file (the page does the same
+    on import): a note over the limit is cut there and listed in `notes_truncated`; a seed that
+    is not one the page makes is dropped (the file's orderings are then marked as given)."""
+    notes = data.get("notes")
+    cut = []
+    if isinstance(notes, dict):
+        for slug, per in notes.items():
+            if isinstance(per, dict):
+                for pid, text in per.items():
+                    if isinstance(text, str) and len(text) > NOTE_MAX:
+                        per[pid] = text[:NOTE_MAX]
+                        cut.append(f"{slug}/{pid}")
+    if cut:
+        before = data.get("notes_truncated")
+        data["notes_truncated"] = sorted(set((before if isinstance(before, list) else []) + cut))
+    seed = data.get("seed")
+    if seed is not None and not (isinstance(seed, str) and _SEED.fullmatch(seed)):
+        data["seed"] = None
+
+
 def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
     """Check a parsed answers document; return it as Answers or raise SourcebookError."""
     if not isinstance(data, dict):
@@ -321,6 +345,8 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
     if version != VERSION:
         raise SourcebookError(path, f"answers format version {version} is not supported "
                               f"(this sourcebook reads format {VERSION})")
+    if version == 2:
+        _mend(data)
     responses = _fast_records(data)
     if responses is None:
         reason = _schema_reason(data)

@@ -11,6 +11,6 @@ __all__ = ["show_exercises", "show_reader"]
 def __getattr__(name: str):
     # Lazy, so that importing the package does not load the widget libraries.
     if name in __all__:
-        from sourcebook.notebook import live
-        return getattr(live, name)
+        from sourcebook.notebook import widget
+        return getattr(widget, name)
     raise AttributeError(name)

@@ -1,5 +1,6 @@
 """The kit's JS and CSS as shipped: minified with rjsmin/rcssmin, after refusing what rjsmin
-cannot minify safely.
+cannot minify safely. A JS entry module (one that imports others) is first bundled into one
+classic script by ``render/bundle.py``.
 
 rjsmin knows template literals but not one nested in another's ``${...}``: it strips the
 spaces inside the inner one (a selector ``[x] .y`` became ``[x].y``), so such code is refused
@@ -8,6 +9,7 @@ here rather than shipped broken.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -55,6 +57,9 @@ def minified(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if path.suffix != ".js":
         return rcssmin.cssmin(text)
+    if re.search(r"^import\s", text, re.M):
+        from sourcebook.render.bundle import bundle
+        text = bundle(path)
     nested = nested_template_lines(text)
     if nested:
         raise MinifyError(f"{path}: line {nested[0]}: a template literal inside another one's "

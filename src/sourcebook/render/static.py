@@ -16,6 +16,7 @@ random numbers, so output is the same on every build.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 
@@ -24,10 +25,11 @@ from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching,
 from sourcebook.model.guide import LENSES, Guide, passage_span, phrase_span
 from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, _reading_text
 from sourcebook.render.document import _text_with_calls, call_html, footnotes_html
-from sourcebook.items.payload import (EVIDENCE_HOW, build_payload, display_order, evidence_scope, inline,
+from sourcebook.items.payload import (EVIDENCE_HOW, PAYLOAD_VERSION, build_payload, display_order, evidence_scope, inline,
                       item_source, mark_tokens, matching_keys, ordering_ids, plain)
 
 ASSETS = Path(__file__).parent / "assets"
+NOTE_LIMIT = 20_000
 NOSCRIPT = ('<noscript><p class="sb-nojs">Checking answers and saving notes need JavaScript. '
             'You can still read everything here and answer on paper.</p></noscript>')
 
@@ -56,14 +58,19 @@ def _sid_label(sid: str) -> str:
 
 
 def toolbar(book: str, version: str, uid: str) -> str:
-    """The hand-in bar: student name, Export and Import (JS only)."""
+    """The hand-in bar: name, student id, Export and Import (JS only), what storage says, and
+    the review of an import before it changes anything."""
     return (f'<div class="sb-toolbar sb-j" role="group" aria-label="Save and hand in">'
-            f'<label for="{uid}-who">Your name or student id</label>'
-            f'<input type="text" id="{uid}-who" class="sb-who" autocomplete="off" maxlength="120">'
+            f'<p class="sb-alert" role="alert" hidden></p>'
+            f'<span class="sb-field"><label for="{uid}-who">Your name</label>'
+            f'<input type="text" id="{uid}-who" class="sb-who" autocomplete="name" maxlength="120">'
+            f'</span><span class="sb-field"><label for="{uid}-sid">Student id (if your teacher '
+            f'gave you one)</label><input type="text" id="{uid}-sid" class="sb-stid" '
+            f'autocomplete="off" maxlength="64"></span>'
             f'<button type="button" class="sb-exp">Export answers</button>'
             f'<label class="sb-imp" for="{uid}-imp">Import answers</label>'
             f'<input type="file" id="{uid}-imp" class="sb-impf" accept=".json,application/json">'
-            f'<p class="sb-msg" role="status"></p></div>')
+            f'<p class="sb-msg" role="status"></p><div class="sb-review" hidden></div></div>')
 
 
 # --------------------------------------------------------------------------- exercises
@@ -177,7 +184,10 @@ def render_item(item, n: int, ctx) -> str:
 def render_items(items, ctx, *, set_id: str, title: str, intro: str | None = None,
                  source: str | None = None) -> str:
     book, version = ctx.book_id, ctx.content_version
-    data = {"set": set_id, "items": {i.id: build_payload(i, ctx) for i in items}}
+    data = {"version": PAYLOAD_VERSION, "set": set_id, "sources": sorted(getattr(ctx, "sources", {})),
+            "book_items": book_items(ctx),
+            "items": {i.id: build_payload(i, ctx, set_id=set_id, n=n)
+                      for n, i in enumerate(items, start=1)}}
     body = "".join(render_item(item, n, ctx) for n, item in enumerate(items, start=1))
     uid = f"sb-set-{_a(set_id)}"
     intro_html = f'<p class="sb-intro">{inline(intro)}</p>' if intro else ""
@@ -187,6 +197,29 @@ def render_items(items, ctx, *, set_id: str, title: str, intro: str | None = Non
             f'{intro_html}{NOSCRIPT}<p class="sb-prog">{len(items)} questions.</p>'
             f'<ol class="sb-items">{body}</ol>{toolbar(book, version, uid)}'
             f'<script type="application/json" class="sb-data">{_json(data)}</script></section>')
+
+
+def book_items(ctx) -> dict[str, str]:
+    """item id -> source slug for every item of the book (cached on the context), so that an
+    import on any page can tell the book's items from unknown ids; {} when the book's sets do
+    not load (the page then knows its own items only)."""
+    cached = getattr(ctx, "_sourcebook_book_items", None)
+    if cached is None:
+        cached = {}
+        try:
+            from sourcebook.model.lesson import load_all
+            sets, _ = load_all(ctx)
+            for loaded in sets:
+                for item in loaded.items:
+                    cached[item.id] = item.source or loaded.info.source or \
+                        getattr(ctx, "default_source", None) or ""
+        except Exception:  # noqa: BLE001 - a book without exercises or with broken ones
+            cached = {}
+        try:
+            object.__setattr__(ctx, "_sourcebook_book_items", cached)
+        except (AttributeError, TypeError):
+            pass
+    return cached
 
 
 def render_exercise_set(loaded_set, ctx) -> str:
@@ -328,6 +361,17 @@ def _starters(guide: Guide, uid: str) -> str:
             f'Add to note</button></span>')
 
 
+def _writer(source: PrimarySource) -> str:
+    """The writer's surname, as the compare panels name him or her ("Rusk, ¶2")."""
+    meta = getattr(source, "meta", None)
+    name = getattr(getattr(meta, "author", None), "name", None) if meta else None
+    if name:
+        return name.split()[-1]
+    author = source.apparatus.author or ""
+    m = re.search(r"\(([^()]+)\)\s*$", author)
+    return m.group(1) if m else (author or "The document")
+
+
 def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
     """The close-reading widget: lenses, glossary, notes, spotlight, black-out, compare."""
     slug = source.slug
@@ -373,7 +417,9 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
             f'¶</span>{p.number}</span> {sentences}</p>'
             f'<details class="sb-note"><summary>Your notes on ¶{p.number}</summary>'
             f'<label for="{nid}">Notes on paragraph {p.number}</label>'
-            f'<textarea id="{nid}" data-note="{p.id}" rows="3"></textarea>'
+            f'<textarea id="{nid}" data-note="{p.id}" rows="3" maxlength="{NOTE_LIMIT}" '
+            f'aria-describedby="{nid}-c"></textarea><span class="sb-count" id="{nid}-c">'
+            f'Up to {NOTE_LIMIT:,} characters.</span>'
             f'{_starters(guide, nid)}</details></div>')
 
     blackouts = []
@@ -396,8 +442,8 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
         cite = escape(c.citation or c.url or "")
         compares.append(
             f'<details class="sb-cmp" data-cmp="{_a(c.id)}"><summary>Compare {where} with '
-            f'{escape(c.title)}</summary><div class="sb-cmpg"><blockquote><p class="sb-ch">Rusk, '
-            f'{where}</p><p>{escape(_passage_text(source, c.passage))}</p></blockquote>'
+            f'{escape(c.title)}</summary><div class="sb-cmpg"><blockquote><p class="sb-ch">'
+            f'{escape(_writer(source))}, {where}</p><p>{escape(_passage_text(source, c.passage))}</p></blockquote>'
             f'<div><p class="sb-ch">{escape(c.title)}</p><p>{inline(c.summary)}</p>'
             f'<p><a href="{_a(c.url or "")}">{cite}</a></p></div></div></details>')
 

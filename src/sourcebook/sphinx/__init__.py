@@ -46,13 +46,22 @@ WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
 
 
 def _ship_assets(app: Sphinx) -> Path:
-    """Minified copies of the kit's JS and CSS, in a folder of this build's own."""
+    """Minified copies of the kit's JS (its ES modules bundled into one script) and CSS, and
+    the student bundle the live notebook shows (render/student_bundle.py: the sets' and readers'
+    fragments, no key), in a folder of this build's own."""
     from sourcebook.render import static
     from sourcebook.render.minify import minified
     folder = Path(app.doctreedir) / "_kit_static"
     folder.mkdir(parents=True, exist_ok=True)
     for path in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
         (folder / path.name).write_text(minified(path), encoding="utf-8")
+    try:
+        from sourcebook.render.student_bundle import write_bundle
+        from sourcebook.sphinx.directives import book_context
+        write_bundle(book_context(str(app.srcdir)), folder)
+    except Exception as err:  # noqa: BLE001 - a book that does not load reports it on its pages
+        from sphinx.util import logging
+        logging.getLogger(__name__).warning(f"sourcebook: no student bundle for notebooks: {err}")
     return folder
 
 

@@ -1,0 +1,66 @@
+"""render/bundle.py: the kit's ES modules as one classic script and as one ES module."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from sourcebook.render import bundle as bundler
+from sourcebook.render.bundle import BundleError, bundle
+
+NODE = shutil.which("node")
+
+
+def _tree(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def assets(tmp_path, monkeypatch):
+    monkeypatch.setattr(bundler, "ASSETS", tmp_path.resolve())
+    return tmp_path
+
+
+def test_imports_exports_and_reexports_become_scopes_in_dependency_order(assets):
+    _tree(assets, {
+        "a.js": "export const one = 1;\nexport function two() { return 2; }\n",
+        "lib/b.js": "import { one, two as deux } from '../a.js';\nexport const three = one + deux();\n"
+                    "export { one } from '../a.js';\n",
+        "main.js": "import * as b from './lib/b.js';\nwindow.out = [b.three, b.one];\n"
+                   "export default { render: () => b.three };\n",
+    })
+    classic = bundle(assets / "main.js")
+    assert classic.index("module_a =") < classic.index("module_lib_b =") < classic.index("module_main =")
+    assert "import " not in classic and "export " not in classic
+    esm = bundle(assets / "main.js", esm=True)
+    assert esm.rstrip().endswith("export default module_main.default;")
+    if NODE:
+        run = subprocess.run([NODE, "-e", "globalThis.window = globalThis;" + classic
+                              + "console.log(JSON.stringify(window.out))"],
+                             capture_output=True, text=True, check=True)
+        assert run.stdout.strip() == "[3,1]"
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"m.js": "import { x } from 'lodash';\n"}, "not a relative path"),
+    ({"m.js": "import { x } from './n.js';\n", "n.js": "import { m } from './m.js';\nexport const x = 1;\n"},
+     "import cycle: m.js -> n.js -> m.js"),
+    ({"m.js": "const later = import('./n.js');\n", "n.js": ""}, "module syntax this bundler does not read"),
+    ({"m.js": "import x from './n.js';\n", "n.js": "export default 1;\n"}, "module syntax"),
+])
+def test_what_it_cannot_bundle_is_refused_with_the_place(assets, files, message):
+    _tree(assets, files)
+    with pytest.raises(BundleError, match=message):
+        bundle(assets / "m.js")
+
+
+def test_the_kit_bundles_and_parses():
+    page = bundle(bundler.ASSETS / "sourcebook.js")
+    assert "module_items_single_choice" in page
+    if NODE:
+        subprocess.run([NODE, "--check", "-"], input=page, text=True, check=True)
