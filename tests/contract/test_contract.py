@@ -12,6 +12,7 @@ import math
 import pytest
 
 from sourcebook.items import crypto
+from sourcebook.items.cloze import MAX_FORMS
 from sourcebook.items.check import check
 from sourcebook.items.payload import build_payload
 from sourcebook.items.shuffle import deal, fnv1a32, mix32, new_seed
@@ -91,7 +92,7 @@ def test_payload_of_every_vector_item_follows_the_contract():
         if item.type == "true-false":
             assert sorted(p["feedback"]) == ["false", "true"] and len(p["answers"]["h"]) == 2
         if item.type in ("cloze",):
-            assert all(len(b["h"]) == 8 == len(b["k"]) and b["it"] == crypto.SLOW for b in p["blanks"])
+            assert all(len(b["h"]) == MAX_FORMS == len(b["k"]) and b["it"] == crypto.SLOW for b in p["blanks"])
         if item.type == "date":
             assert p["answers"]["it"] == crypto.SLOW
         if item.type == "evidence":
