@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from sourcebook.errors import SourcebookError
+
 from sourcebook import project_root
 
 
@@ -62,6 +64,26 @@ def check(root: str | None) -> None:
         raise click.ClickException(f"{len(errors)} problem(s) found")
     click.echo("All seeds, exercise sets and guides are valid"
                + (f"; {len(found)} warning(s) above to look at." if found else "."))
+
+
+@main.command("student-kit")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, exists=True), default=None)
+def student_kit(out: Path, root: str | None) -> None:
+    """Write the folder students' live notebooks open from: the kit, the notebooks and the
+    hashed questions, no answer key. Push it as its own repository (or branch) and set
+    sphinx.config.sourcebook_student_repository to it for launch buttons."""
+    from sourcebook.model.lesson import BookContext
+    from sourcebook.render.student_kit import write_student_kit
+    book = _root(root)
+    try:
+        ctx = BookContext.load(book)
+        notebooks = sorted(p for p in (Path(book) / "book").glob("*.ipynb"))
+        folder = write_student_kit(ctx, out, notebooks)
+    except SourcebookError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"Wrote the student kit to {folder} ({len(notebooks)} notebook(s)); it holds no "
+               "answer key.")
 
 
 def _register() -> None:

@@ -1,5 +1,5 @@
-"""A date, e.g. the one a file number encodes. Accepts 1951-01-12, 12 January 1951, January 12,
-1951, the month abbreviated, and a weekday or "12th of" before it. Score 1 or 0."""
+"""A date, e.g. the one a file number encodes. Accepts 1950-03-05, 5 March 1950, March 5,
+1950, the month abbreviated, and a weekday or "5th of" before it. Score 1 or 0."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class DateKey(Key):
         date = parse_date(response)
         if date is None:
             return self.invalid(f'"{response[:40]}" is not a date this page can read; write it '
-                                "like 1951-01-12 or 12 January 1951")
+                                "like 1950-03-05 or 5 March 1950")
         return self.scored(1.0 if date == self.item.answer else 0.0, [])
 
     def perfect(self):

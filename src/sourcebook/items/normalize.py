@@ -150,13 +150,13 @@ def parse_date(text: object) -> dt.date | None:
         NAME  = january ... december, or jan feb mar apr may jun jul aug sep sept oct nov dec
         DAY   = 1-2 digits, optionally followed by st, nd, rd or th    12, 12th
 
-        date  = YEAR MONTH DAY     1951-01-12, 1951/1/12
-              | DAY NAME YEAR      12 January 1951, 12 Jan 1951, 12th Jan. 1951
-              | NAME DAY YEAR      January 12, 1951, Jan. 12, 1951
+        date  = YEAR MONTH DAY     1950-03-05, 1950/3/5
+              | DAY NAME YEAR      5 March 1950, 5 Mar 1950, 5th Mar. 1950
+              | NAME DAY YEAR      March 5, 1950, Mar. 5, 1950
 
     Before that, a leading weekday (monday ... sunday, or mon tue tues wed thu thur thurs fri
     sat sun) and a leading "the" are dropped, and "of" right after the day is dropped, so
-    "Friday, 12 January 1951" and "the 12th of January 1951" read too. The weekday is not
+    "Sunday, 5 March 1950" and "the 5th of March 1950" read too. The weekday is not
     checked against the date: a student who misnames the day still gave the date.
 
     The result must be a real calendar date (no 31 February). All-numeric dates must start

@@ -66,7 +66,7 @@ def _lookup(table: dict[str, str], key: str, shown: str) -> str:
 
 
 def decode_date(part: str) -> dt.date:
-    """`1–1251` -> 1951-01-12: month before the dash, then day, then a two-digit year."""
+    """`3–550` -> 1950-03-05: month before the dash, then day, then a two-digit year."""
     m = re.fullmatch(r"(\d{1,2})[–-](\d{3,4})", part.strip())
     if not m:
         raise FileNumberError(f'"{part}" is not a month–dayyear date such as 1–1251')

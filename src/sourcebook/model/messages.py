@@ -122,7 +122,7 @@ def _describe(err: dict, loc: tuple, item_type: str | None, top=None) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return f"{_kind(value)} is not true or false"
     if kind.startswith("date"):
-        return f"{_kind(value)} is not a date; write it like 1951-01-12 or 12 January 1951"
+        return f"{_kind(value)} is not a date; write it like 1950-03-05 or 5 March 1950"
     if kind == "value_error":
         message = str(ctx.get("error") or err.get("msg"))
         if message.startswith("two right-hand") and isinstance(value, dict):

@@ -40,6 +40,28 @@ def _config_inited(app: Sphinx, config) -> None:
         options["launch_buttons"] = {**options.get("launch_buttons", {}),
                                      "jupyterhub_url": config.sourcebook_jupyterhub_url}
         config.html_theme_options = options
+    if edition == "student":
+        config.html_theme_options = student_links(dict(config.html_theme_options or {}),
+                                                  config.sourcebook_student_repository)
+
+
+def student_links(options: dict, student_repository: str) -> dict:
+    """The student edition links to nothing that holds a key: no repository, edit or issues
+    button (the lesson's repository holds exercises/*.yml), and launch buttons only to the
+    student kit (render/student_kit.py) when `sourcebook_student_repository` names one
+    ("https://github.com/org/repo" or "…/repo@branch")."""
+    for button in ("use_repository_button", "use_edit_page_button", "use_issues_button",
+                   "use_source_button"):
+        options[button] = False
+    if student_repository:
+        url, _, branch = student_repository.partition("@")
+        options.update(repository_url=url, repository_branch=branch or "main", path_to_docs="")
+    else:
+        options["launch_buttons"] = {k: v for k, v in (options.get("launch_buttons") or {}).items()
+                                     if k not in ("binderhub_url", "colab_url", "jupyterhub_url",
+                                                  "deepnote_url")}
+        options.pop("repository_url", None)
+    return options
 
 
 WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
@@ -201,6 +223,7 @@ def setup(app: Sphinx) -> dict:
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
+    app.add_config_value("sourcebook_student_repository", "", "html", [str])
     app.connect("config-inited", _config_inited)
     figures.setup(app)                 # first: the figures draw while everything else runs
     remember_plugin_lookups()

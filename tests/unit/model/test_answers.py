@@ -185,7 +185,6 @@ def test_version_2_keeps_history_draft_seed_and_assignment(tmp_path):
 
 
 @pytest.mark.parametrize("change, reason", [
-    (lambda d: d.update(seed="not hex!"), "seed"),
     (lambda d: d.update(assignment=""), "assignment"),
     (lambda d: d["responses"]["smp-01"].update(history=list(range(21))), "history"),
     (lambda d: d["responses"]["smp-01"].update(draft_at="yesterday"), "draft_at"),
@@ -197,3 +196,11 @@ def test_bad_version_2_fields_give_a_reason(change, reason):
     with pytest.raises(SourcebookError) as err:
         validate_answers(data)
     assert reason in str(err.value)
+
+
+def test_a_bad_seed_is_dropped_and_a_long_note_cut_not_the_file():
+    data = submission({"smp-01": "B"}, notes={"memo": {"p2": "x" * 25_000}})
+    data.update(version=2, seed="not hex!")
+    answers = validate_answers(data)
+    assert answers.seed is None
+    assert len(answers.notes["memo"]["p2"]) == 20_000 and answers.notes_truncated == ["memo/p2"]

@@ -15,7 +15,7 @@ MONTHS.set('sept', 9);
 const WEEKDAYS = new Set(('monday tuesday wednesday thursday friday saturday sunday '
   + 'mon tue tues wed thu thur thurs fri sat sun').split(' '));
 
-/** "12 January 1951", "January 12th, 1951" or "1951-01-12" as "1951-01-12"; null if not a date. */
+/** "5 March 1950", "March 5th, 1950" or "1950-03-05" as "1950-03-05"; null if not a date. */
 export function parseDate(text) {
   if (!isString(text) || charLength(text) > 100) return null;
   let words = normalise(text).split(' ');

@@ -1,4 +1,4 @@
-/* A date: one text box; "12 January 1951" and "1951-01-12" are the same answer (a slow hash). */
+/* A date: one text box; "5 March 1950" and "1950-03-05" are the same answer (a slow hash). */
 
 import { jointKey, stretch } from '../core/crypto.js';
 import { parseDate } from '../core/normalize.js';

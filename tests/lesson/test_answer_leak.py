@@ -18,6 +18,7 @@ import re
 
 import pytest
 
+from conftest import ROOT
 from sourcebook.items.check import perfect_response
 from sourcebook.items.normalize import expand_variants
 
@@ -209,12 +210,19 @@ def test_the_site_links_to_no_file_that_holds_a_key(site_text):
     assert links == []
 
 
-@pytest.mark.xfail(strict=True, reason="_config.yml's repository button and Binder/Colab launch "
-                   "buttons open the repository, which holds exercises/*.yml (lead: student "
-                   "edition without them, and a student-only notebook bundle)")
-def test_the_student_edition_links_to_no_repository(site_text):
-    links = []
+def test_the_student_edition_links_to_no_repository_but_the_student_kit(site_text):
+    """Repository, Binder, Colab and JupyterHub links lead to the student kit (no key), never to
+    the lesson's repository (which holds exercises/*.yml)."""
+    from sourcebook.yamlio import load_data
+    config = load_data(ROOT / "_config.yml")
+    lesson = config["repository"]["url"].rstrip("/")
+    kit = config["sphinx"]["config"]["sourcebook_student_repository"].split("@")[0].rstrip("/")
+    found = []
     for name, text in site_text.items():
-        links += [(name, m) for m in re.findall(
+        found += [(name, m) for m in re.findall(
             r'href="(https://(?:github\.com|mybinder\.org|colab\.research\.google\.com)[^"]*)"', text)]
-    assert links == []
+    assert found, "the notebook chapter has its launch buttons"
+    kit_path = kit.removeprefix("https://github.com/")
+    for name, link in found:
+        assert kit_path in link, (name, link)
+        assert lesson.removeprefix("https://github.com/") + "/" not in link.replace(kit_path, ""), (name, link)

@@ -14,6 +14,7 @@ from sourcebook.model.lesson import BookContext
 from sourcebook.items.normalize import normalise
 from sourcebook.items.schema import Item
 from sourcebook.items.crypto import FAST, SLOW, decrypt, joint_key, sha256_hex, stretch
+from sourcebook.items.cloze import MAX_FORMS
 from sourcebook.items.payload import (build_payload, cloze_accepted, display_order, inline,
                                      mark_tokens, recorded_key)
 from sourcebook.model.source import load_source
@@ -75,13 +76,9 @@ def opened_explanation(item, p, right, ctx):
                 x = st(f"blank{j}", normalise(text), SLOW)
                 secrets.append(decrypt(p["blanks"][j - 1]["k"][x.check], x.secret))
         case "mark-words":
-            found = {}
-            for t in right:
-                x = st("token", str(t), FAST)
-                if x.check in p["pieces"]:
-                    k, secret = decrypt(p["pieces"][x.check], x.secret).split(":")
-                    found[int(k)] = secret
-            secrets = [found[k] for k in sorted(found)]
+            # every word of every phrase: the marked target words' secrets, in passage order
+            secrets = [x.secret for x in (st("token", str(t), FAST) for t in sorted(right))
+                       if x.check in p["pieces"]]
         case _:
             raise AssertionError(item.type)
     return decrypt(p["explanation"], joint_key(secrets))
@@ -121,7 +118,7 @@ def test_cloze_blanks_open_the_canonical_secret_with_any_accepted_form():
     clz = next(i for i in VITEMS if i.id == "v-clz")
     p = build_payload(clz, VCTX)
     for j, (blank, accepted) in enumerate(zip(p["blanks"], cloze_accepted(clz, VCTX)), start=1):
-        assert blank["it"] == SLOW and len(blank["h"]) == len(blank["k"]) == 8
+        assert blank["it"] == SLOW and len(blank["h"]) == len(blank["k"]) == MAX_FORMS
         assert len({len(c) for c in blank["k"].values()}) == 1
         canon = stretch(book, clz.id, f"blank{j}", normalise(clz.blanks()[j - 1][0]), SLOW).secret
         for form in accepted:
