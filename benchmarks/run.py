@@ -21,7 +21,12 @@ under benchmarks/_work, so the working tree and its caches are never touched.
 5. grading throughput (benchmarks/bench_grade.py: 1,000 students x 60 items) and peak memory;
 6. live preview (benchmarks/bench_preview.py): save-to-reloaded-page seconds for a prose edit
    and an exercise-set edit;
-7. wall time of the README's test command.
+7. trust: blind strategies beside chance (bench_blind.py), the cost of recovering a key from
+   the page and of a Check (bench_recovery.py, in Chromium), the grader and checker against
+   huge and malformed input (bench_hostile.py);
+8. wall time of the README's test command and of `make test-fast`.
+
+`--only blind,recovery,hostile,tests` runs just those parts and keeps the rest of the last run.
 """
 
 from __future__ import annotations
@@ -243,7 +248,66 @@ def bench_grading() -> dict:
 
 def bench_tests() -> dict:
     seconds = sh(["make", "test"], ROOT)
-    return {"test_suite_s": round(seconds, 1)}
+    fast = sh(["make", "test-fast"], ROOT)
+    return {"test_suite_s": round(seconds, 1), "test_fast_s": round(fast, 1),
+            "measured": time.strftime("%Y-%m-%d")}
+
+
+def _json_of(script: str, *args: str) -> dict:
+    run = subprocess.run([PY, str(ROOT / "benchmarks" / script), *args], capture_output=True,
+                         text=True, cwd=ROOT, timeout=3600)
+    if run.returncode:
+        raise SystemExit(f"{script} failed:\n{run.stderr[-2000:]}")
+    return json.loads(run.stdout[run.stdout.index("{"):])
+
+
+def bench_blind() -> dict:
+    return _json_of("bench_blind.py")
+
+
+def bench_hostile() -> dict:
+    return _json_of("bench_hostile.py")
+
+
+def bench_recovery() -> dict:
+    _json_of("bench_recovery.py", "--write")           # it writes results.json's "recovery"
+    return json.loads((ROOT / "benchmarks" / "results.json").read_text())["recovery"]
+
+
+PARTS = {"blind": bench_blind, "hostile": bench_hostile, "recovery": bench_recovery,
+         "tests": bench_tests}
+
+
+def trust_rows(r: dict) -> list[tuple]:
+    rows = []
+    if "blind" in r:
+        for name, s in r["blind"]["strategies"].items():
+            rows.append((f"Blind strategy: {name} ({s['items']} items; chance "
+                         f"{s['chance_percent']:.1f} %)", f"{s['percent']:.1f} %",
+                         "≤ chance + 5 points", s["met"]))
+    if "recovery" in r:
+        v = r["recovery"]
+        rows.append(("Recovering a date answer from the page (Chromium, one core)",
+                     f'{v["date_cpu_minutes"]:.1f} CPU-min', "≥ 10", v["date_cpu_minutes"] >= 10))
+        rows.append(("Recovering a cloze blank from the page", f'{v["cloze_cpu_minutes"]:.1f} CPU-min',
+                     "≥ 5", v["cloze_cpu_minutes"] >= 5))
+        rows.append(("Slowest Check of a date or cloze item", f'{v["check_ms_max"]:.0f} ms',
+                     "≤ 300 ms", v["check_ms_max"] <= 300))
+    if "hostile" in r:
+        h = r["hostile"]
+        names = {"valid_10000": "Grading 10,000 valid files", "malformed_100":
+                 "Grading 100 malformed 0.6 MB files", "tiny_objects_50":
+                 "Grading 50 files of 2 MB of tiny objects", "check_10mb_yaml":
+                 "`sourcebook check` with a 10 MB exercise file"}
+        for key, label in names.items():
+            v = h.get(key, {})
+            if "error" in v or not v:
+                continue
+            target = " and ".join(f"≤ {x} {'s' if k == 'seconds' else 'MB peak'}"
+                                  for k, x in v["targets"].items())
+            rows.append((label, f'{v["seconds"]:.1f} s, {v["peak_mb"]:.0f} MB peak', target,
+                         v["met"]))
+    return rows
 
 
 def table(r: dict) -> str:
@@ -288,10 +352,14 @@ def table(r: dict) -> str:
         rows.append(("Live preview: save to reloaded page, exercise-set edit (median)",
                      f'{v["exercise_edit_s"]:.2f} s', "≤ 4 s",
                      v["exercise_edit_s"] <= TARGETS["preview_exercise_edit_s"]))
+    rows += trust_rows(r)
     if "tests" in r:
         when = f' (measured {r["tests"]["measured"]})' if "measured" in r["tests"] else ""
         rows.append((f"Test suite wall time (`make test`){when}", f'{r["tests"]["test_suite_s"]:.0f} s',
-                     "—", None))
+                     "≤ 180 s", r["tests"]["test_suite_s"] <= 180))
+        if "test_fast_s" in r["tests"]:
+            rows.append(("Fast lane wall time (`make test-fast`)", f'{r["tests"]["test_fast_s"]:.0f} s',
+                         "≤ 30 s", r["tests"]["test_fast_s"] <= 30))
     lines = ["| Measure | Measured | Target | Met |", "|---|---|---|---|"]
     for name, value, target, ok in rows:
         lines.append(f"| {name} | {value} | {target} | {'—' if ok is None else ('yes' if ok else 'no')} |")
@@ -322,10 +390,17 @@ def main() -> None:
                         help="reuse the last run's build timings and site (benchmarks/_work)")
     parser.add_argument("--record-tests", type=float, metavar="SECONDS",
                         help="only record a measured test-suite wall time and redo the table")
+    parser.add_argument("--only", default="", help="comma-separated parts: " + ", ".join(PARTS))
     args = parser.parse_args()
     if args.record_tests is not None:
         results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
-        results["tests"] = {"test_suite_s": args.record_tests}
+        results["tests"] = {**results.get("tests", {}), "test_suite_s": args.record_tests}
+        return write(results)
+    if args.only:
+        results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
+        for part in args.only.split(","):
+            print(f"{part} ...", flush=True)
+            results[part] = PARTS[part]()
         return write(results)
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"when": time.strftime("%Y-%m-%d"),
@@ -344,6 +419,9 @@ def main() -> None:
     results["preview"] = bench_preview(Path(results["builds"]["kit_root"]))
     print("grading ...", flush=True)
     results["grading"] = bench_grading()
+    for part in ("blind", "hostile", "recovery"):
+        print(f"{part} ...", flush=True)
+        results[part] = PARTS[part]()
     if not args.skip_tests:
         print("test suite ...", flush=True)
         results["tests"] = bench_tests()
