@@ -14,7 +14,7 @@ from sourcebook.model.lesson import BookContext, load_set
 from .pages import answer, wrong_response, press_check
 
 from conftest import copy_lesson
-from test_scaffold import CHAPTER, FIXTURE, SLUG, run_new
+from unit.authoring.test_scaffold import CHAPTER, FIXTURE, SLUG, run_new
 
 
 @pytest.fixture(scope="module")

@@ -67,8 +67,11 @@ def test_external_links_are_listed_in_a_report(built):
 
 def test_notebook_chapter_has_launch_buttons(built):
     page = (built("student") / "book" / "live-notebook.html").read_text(encoding="utf-8")
-    assert "mybinder.org/v2/gh/sourcebook-lessons/sourcebook/main?urlpath=" in page
-    assert "colab.research.google.com/github/sourcebook-lessons/sourcebook/blob/main/book/live-notebook.ipynb" in page
+    # launch buttons open the student kit (no answer key), never the lesson's repository
+    assert "mybinder.org/v2/gh/sourcebook-lessons/sourcebook-student/main?urlpath=" in page
+    assert ("colab.research.google.com/github/sourcebook-lessons/sourcebook-student/blob/main/"
+            "book/live-notebook.ipynb") in page
+    assert "sourcebook-lessons/sourcebook/" not in page
     assert "git-pull?" not in page        # no hub given: no JupyterHub button
     # prose pages are not notebooks: no launch buttons there
     assert "mybinder.org" not in (built("student") / "book" / "war.html").read_text(encoding="utf-8")
@@ -77,7 +80,8 @@ def test_notebook_chapter_has_launch_buttons(built):
 def test_a_schools_jupyterhub_adds_a_launch_button(tmp_path, monkeypatch):
     """`sourcebook build` with the hub's address (option or SOURCEBOOK_JUPYTERHUB_URL, which the
     publishing workflow passes from a repository variable): an nbgitpuller link that pulls the
-    lesson's repository into the student's home and opens the notebook in JupyterLab."""
+    student kit (the notebook and the hashed questions, no key: `sourcebook student-kit`) into
+    the student's home and opens the notebook in JupyterLab."""
     from urllib.parse import parse_qs, urlsplit
     from click.testing import CliRunner
     from sourcebook.cli import main
@@ -90,9 +94,10 @@ def test_a_schools_jupyterhub_adds_a_launch_button(tmp_path, monkeypatch):
     url = urlsplit(unescape(links[0]))
     assert url.path == "/hub/user-redirect/git-pull"
     query = {k: v[0] for k, v in parse_qs(url.query).items()}
-    repo = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["repository"]
-    assert query == {"repo": repo["url"], "branch": repo["branch"],
-                     "urlpath": "lab/tree/sourcebook/book/live-notebook.ipynb"}
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    kit = config["sphinx"]["config"]["sourcebook_student_repository"]
+    assert query == {"repo": kit, "branch": "main",
+                     "urlpath": "lab/tree/sourcebook-student/book/live-notebook.ipynb"}
     # nbgitpuller puts the repository in a folder named after it: the notebook is really there
     assert (ROOT / query["urlpath"].split("/", 3)[3]).is_file()
     assert "hub.example.edu" not in (tmp_path / "html" / "book" / "war.html").read_text("utf-8")

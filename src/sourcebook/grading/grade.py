@@ -284,7 +284,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     `policy` is given, and each student gets a subtotal per chapter. With `marks` (the
     teacher's rubric marks, grading/written.py) the written answers count too."""
     from sourcebook.model.lesson import ExerciseErrors, load_all
-    from sourcebook.model.toc import in_lesson_order
+    from sourcebook.model.toc import in_lesson_order, set_chapter, set_id
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if sets is None:
@@ -301,7 +301,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
             policy = assignment.policy
     policy = policy if isinstance(policy, Policy) else parse_policy(policy)
     keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
-    chapter_of = {item.id: s.info.chapter or s.info.id for s in sets for item in s.items}
+    chapter_of = {item.id: set_chapter(s) or set_id(s) for s in sets for item in s.items}
     cwd = os.getcwd()
     names: dict[str, str] = {}
 
@@ -331,7 +331,8 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     report = GradeReport(students, skipped, notes, items, list(keys), timings=timings,
                          book_id=ctx.book_id, content_version=ctx.content_version,
                          policy=str(policy), assignment=assignment, chapter_of=chapter_of,
-                         set_titles={s.info.chapter or s.info.id: s.info.title for s in sets})
+                         set_titles={set_chapter(s) or set_id(s): getattr(getattr(s, "info", None),
+                                                                          "title", "") for s in sets})
     report.short_answers = {s.file: {i: responses[s.file].get(i) for i, k in keys.items()
                                      if k.item.type in SCORED_OUT} for s in students}
     by_file = {shown(s.path): s.answers for s in submissions}

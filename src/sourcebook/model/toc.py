@@ -40,4 +40,15 @@ def in_lesson_order(sets, project: Project | str | Path) -> list:
     """Exercise sets sorted by their chapter's place in the book (sets of no chapter last,
     then by set id)."""
     order = {doc: n for n, doc in enumerate(chapter_order(project, instructor=True))}
-    return sorted(sets, key=lambda s: (order.get(s.info.chapter or "", len(order)), s.info.id))
+    return sorted(sets, key=lambda s: (order.get(set_chapter(s), len(order)), set_id(s)))
+
+
+def set_chapter(loaded) -> str:
+    """The chapter a loaded set is shown in ("" when it names none)."""
+    info = getattr(loaded, "info", None)
+    return (getattr(info, "chapter", None) or "") if info else ""
+
+
+def set_id(loaded) -> str:
+    info = getattr(loaded, "info", None)
+    return getattr(info, "id", "") if info else ""
