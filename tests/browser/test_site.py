@@ -69,57 +69,63 @@ def test_the_student_site_works_under_a_sub_path(built, page, serve, tmp_path, f
     assert foreign(page.requests, base) == []
 
 
-@pytest.mark.parametrize("edition", ["student", "instructor"])
-def test_every_page_loads_nothing_from_other_hosts(built, browser, serve, foreign, edition):
+def crawl(built, browser, serve, foreign, edition: str) -> dict:
+    """One visit per page of an edition, collecting what each test below asserts: requests to
+    other hosts and axe's violations at 1366 px, the page's width at 390 px (a phone)."""
+    from axe_playwright_python.sync_playwright import Axe
     site = built(edition)
     base = serve(site)
-    context = browser.new_context()
-    outside = {}
+    desk = browser.new_context(viewport={"width": 1366, "height": 900})
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    axe = Axe()
+    found = {"outside": {}, "axe": {}, "wide": {}}
     for rel in site_pages(site):
-        page = context.new_page()
+        page = desk.new_page()
         requests = []
         page.on("request", lambda r, requests=requests: requests.append(r.url))
         page.goto(base + rel, wait_until="networkidle")
         if foreign(requests, base):
-            outside[rel] = foreign(requests, base)
+            found["outside"][rel] = foreign(requests, base)
+        violations = axe.run(page).response["violations"]
+        if violations:
+            found["axe"][rel] = [(v["id"], [n["target"] for n in v["nodes"][:3]])
+                                 for v in violations]
         page.close()
-    context.close()
-    assert outside == {}
+        if rel != "index.html":                       # the redirect to the first chapter
+            small = phone.new_page()
+            small.goto(base + rel)
+            width = small.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                found["wide"][rel] = width
+            small.close()
+    desk.close()
+    phone.close()
+    return found
+
+
+@pytest.fixture(scope="module")
+def crawled(built, browser, serve, foreign):
+    cache = {}
+
+    def get(edition):
+        if edition not in cache:
+            cache[edition] = crawl(built, browser, serve, foreign, edition)
+        return cache[edition]
+    return get
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
-def test_axe_finds_no_violation_on_any_page(built, browser, serve, edition):
-    from axe_playwright_python.sync_playwright import Axe
-    site = built(edition)
-    base = serve(site)
-    context = browser.new_context()
-    axe = Axe()
-    found = {}
-    for rel in site_pages(site):
-        page = context.new_page()
-        page.goto(base + rel, wait_until="networkidle")
-        violations = axe.run(page).response["violations"]
-        if violations:
-            found[rel] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
-        page.close()
-    context.close()
-    assert found == {}
+def test_every_page_loads_nothing_from_other_hosts(crawled, edition):
+    assert crawled(edition)["outside"] == {}
 
 
-def test_no_page_scrolls_sideways_on_a_phone(built, browser, serve):
+@pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_axe_finds_no_violation_on_any_page(crawled, edition):
+    assert crawled(edition)["axe"] == {}
+
+
+@pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_no_page_scrolls_sideways_on_a_phone(crawled, edition):
     """390 px, a common phone: the page may scroll inside a wide table's own box, never as a
     whole (a long URL or a menu of long options once pushed the memo's page to 544 px)."""
-    site = built("student")
-    base = serve(site)
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    wide = {}
-    for rel in site_pages(site):
-        if rel == "index.html":
-            continue                                  # the redirect to the first chapter
-        page.goto(base + rel)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 390:
-            wide[rel] = width
-    context.close()
-    assert wide == {}
+    assert crawled(edition)["wide"] == {}

@@ -127,37 +127,6 @@ def test_each_citation_label_names_one_work(built):
     assert "Matray, 2002a" in works and "Matray, 2002b" in works
 
 
-def test_incremental_builds_keep_the_kit_assets_and_follow_the_bibliography(tmp_path):
-    """Rebuilds are incremental, as `make book` is the second time and after an author edits
-    references.bib (each build its own process, as from the command line)."""
-    import subprocess
-    import sys
-    from conftest import copy_lesson
-    from sourcebook.render import static
-    from sourcebook.render.minify import minified
-    from sourcebook.sphinx import ASSETS
-    book = copy_lesson(tmp_path / "book")
-    build = [sys.executable, "-m", "sourcebook", "build", "--root", str(book),
-             "--out", str(tmp_path / "out")]
-    page = tmp_path / "out" / "html" / "book" / "aftermath.html"
-    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    assert ">Matray, 2002b<" in page.read_text(encoding="utf-8")
-    # a rebuild with nothing to rewrite keeps the kit's JS and CSS, as they are now
-    static_dir = tmp_path / "out" / "html" / "_static"
-    (static_dir / "sourcebook.js").write_text("/* yesterday's widget code */", "utf-8")
-    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    for asset in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
-        assert (static_dir / asset.name).read_text("utf-8") == minified(asset), asset.name
-    bib = book / "book" / "references.bib"
-    bib.write_text(bib.read_text(encoding="utf-8").replace("{2002b}", "{2002c}"), "utf-8")
-    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    text = page.read_text(encoding="utf-8")
-    assert ">Matray, 2002c<" in text and ">Matray, 2002b<" not in text
-
-
 def test_the_timeline_reads_as_text_with_a_source_for_each_event(built):
     from sourcebook.model.timeline import load_timeline
     events = load_timeline(ROOT / "book" / "data" / "timeline.yml")
