@@ -23,14 +23,26 @@ def memo():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """Build an edition once per test session: built("student") -> the html folder."""
+    """Build an edition of the real book once per test run: built("student") -> its html folder.
+    With pytest-xdist the workers of one run share the build (a lock file, so the second
+    worker waits for the first instead of building again)."""
+    import fcntl
+    import os
     from sourcebook.sphinx.book_build import build_book
     cache: dict[str, Path] = {}
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
 
     def build(edition: str = "student") -> Path:
-        if edition not in cache:
-            out = tmp_path_factory.mktemp(f"site-{edition}")
-            cache[edition] = build_book(ROOT, edition, out)
+        if edition in cache:
+            return cache[edition]
+        if not run:
+            cache[edition] = build_book(ROOT, edition, tmp_path_factory.mktemp(f"site-{edition}"))
+            return cache[edition]
+        out = tmp_path_factory.getbasetemp().parent / f"site-{edition}-{run}"
+        with open(f"{out}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            done = out / "html" / "index.html"
+            cache[edition] = done.parent if done.is_file() else build_book(ROOT, edition, out)
         return cache[edition]
     return build
 
