@@ -218,7 +218,7 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import directives, figures, frus_role, light_pages
+    from sourcebook.sphinx import assignments, directives, figures, frus_role, light_pages
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -240,6 +240,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_current_assets)
     directives.setup(app)
     frus_role.setup(app)
+    assignments.setup(app)
     light_pages.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}

@@ -6,6 +6,7 @@
    is full or blocked. */
 
 import { makeAnswersFile, plannedChanges, readAnswersFile } from './answers-file.js';
+import { assignmentNote, currentAssignment } from './assignment.js';
 import { bookSeed, setBookSeed } from './seed.js';
 import { cryptoAvailable } from './crypto.js';
 import { check } from './exercise-set.js';
@@ -83,6 +84,7 @@ export function toolbar(bar, refreshers) {
   const section = bar.closest('[data-book]');
   const book = section.dataset.book;
   const version = section.dataset.version;
+  assignmentNote(bar, book);
   const nameBox = query(bar, '.sb-who');
   const idBox = query(bar, '.sb-stid');
   const message = query(bar, '.sb-msg');
@@ -118,7 +120,10 @@ export function toolbar(bar, refreshers) {
     if (!name) { say('Type your name first (and your student id, if your teacher gave you one).'); nameBox.focus(); return; }
     let file;
     try {
-      file = makeAnswersFile({ book, version, student: { name, id: idBox.value.trim() }, seed: bookSeed(book) });
+      file = makeAnswersFile({
+        book, version, student: { name, id: idBox.value.trim() }, seed: bookSeed(book),
+        assignment: currentAssignment(book),
+      });
     } catch (error) {
       console.error(error);
       say('Export failed: this page could not read your answers. Nothing was downloaded.');
