@@ -187,7 +187,8 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import directives, figures, frus_role, light_pages
+    from sourcebook.sphinx import (assignment_links, directives, figures, frus_role, light_pages,
+                                   pacing)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -209,5 +210,7 @@ def setup(app: Sphinx) -> dict:
     directives.setup(app)
     frus_role.setup(app)
     light_pages.setup(app)
+    pacing.setup(app)
+    assignment_links.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
