@@ -188,7 +188,7 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 def setup(app: Sphinx) -> dict:
     from sourcebook.sphinx import (assignment_links, directives, figures, frus_role, light_pages,
-                                   pacing)
+                                   pacing, stacked_tables)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -212,5 +212,6 @@ def setup(app: Sphinx) -> dict:
     light_pages.setup(app)
     pacing.setup(app)
     assignment_links.setup(app)
+    stacked_tables.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
