@@ -57,3 +57,39 @@ def test_search_over_http_shows_summaries_and_no_note(built, page, serve):
     _search(page, base + "book/intro.html")
     assert page.locator(".sb-search-note").count() == 0
     page.wait_for_selector("#search-results ul.search li p.context", timeout=20_000)
+
+
+def _figure(page, name):
+    img = page.locator(f'picture.sb-phone-picture img[src$="_images/{name}.png"]')
+    img.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+    return img.evaluate("img => ({src: img.currentSrc, natural: img.naturalWidth, "
+                        "shown: img.getBoundingClientRect().width})")
+
+
+def test_a_phone_gets_the_phone_timeline_and_map_at_a_legible_size(built, page):
+    from sourcebook.figures.timeline_phone import DPI, MIN_FONT_PT
+    page.set_viewport_size(PHONE)
+    page.goto((built("student") / "book" / "war.html").as_uri())
+    for name in ("timeline", "korea-map"):
+        shown = _figure(page, name)
+        assert shown["src"].endswith(f"_images/{name}-phone.png"), shown
+        assert shown["shown"] <= PHONE["width"]
+        smallest_label_px = MIN_FONT_PT / 72 * DPI * shown["shown"] / shown["natural"]
+        assert smallest_label_px >= 10.5, (name, smallest_label_px)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_tap_on_a_phone_opens_the_phone_rendering(built, page):
+    page.set_viewport_size(PHONE)
+    page.goto((built("student") / "book" / "war.html").as_uri())
+    _figure(page, "timeline")
+    page.locator('a.image-reference:has(img[src$="_images/timeline.png"])').click()
+    page.wait_for_url("**/_images/timeline-phone.png")
+
+
+def test_a_desktop_keeps_the_wide_figures(built, page):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto((built("student") / "book" / "war.html").as_uri())
+    for name in ("timeline", "korea-map"):
+        assert _figure(page, name)["src"].endswith(f"_images/{name}.png")

@@ -188,7 +188,7 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 def setup(app: Sphinx) -> dict:
     from sourcebook.sphinx import (assignment_links, directives, figures, frus_role, light_pages,
-                                   pacing, stacked_tables)
+                                   pacing, phone_figures, stacked_tables)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -213,5 +213,6 @@ def setup(app: Sphinx) -> dict:
     pacing.setup(app)
     assignment_links.setup(app)
     stacked_tables.setup(app)
+    phone_figures.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
