@@ -33,7 +33,7 @@ DEFAULT_ITEM_MINUTES = {
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)\s*$", re.S | re.M)
 _SOURCE_DIRECTIVE = re.compile(r"^`{3,}\{(?:primary-source|close-reader)\}\s+(\S+)", re.M)
-_COLON_FENCE_LINE = re.compile(r"^:{3,}.*$", re.M)
+_COLON_FENCE_LINE = re.compile(r"^:{3,}(?:\{[\w-]+\})?[ \t]*(.*)$", re.M)   # keeps a box's title
 _OPTION_LINE = re.compile(r"^:[\w-]+:.*$", re.M)
 _CITATION_ROLE = re.compile(r"\{(?:cite(?::\w+)?|frus|numref|ref|eq)\}`[^`]*`")
 _TEXT_ROLE = re.compile(r"\{(?:term|doc|abbr|sub|sup)\}`([^`<]*?)(?:\s*<[^>]*>)?`")
@@ -90,7 +90,7 @@ def prose_words(markdown: str) -> int:
     text = _FRONT_MATTER.sub("", markdown)
     text = _COMMENT.sub("", text)
     text = _FENCE.sub("", text)
-    text = _COLON_FENCE_LINE.sub("", text)
+    text = _COLON_FENCE_LINE.sub(r"\1", text)
     text = _OPTION_LINE.sub("", text)
     text = _CITATION_ROLE.sub("", text)
     text = _TEXT_ROLE.sub(r"\1", text)
