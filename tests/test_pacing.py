@@ -92,3 +92,22 @@ def test_the_lessons_assumptions_are_stated_in_its_data(root):
                                            (271, "4 h 35 min"), (122, "2 h 05 min")])
 def test_times_read_as_hours_and_minutes_rounded_up_to_five(minutes, text):
     assert as_hours(minutes) == text
+
+
+@pytest.mark.parametrize("text, message", [
+    ("speed: 3\n", "speed: is not a known field"),
+    ("words_per_minute: 0\n", "words_per_minute: must be a positive number"),
+    ("item_minutes: {essay: 30}\n", '"essay" is not an item type with a fixed time'),
+    ("optional: [book/nowhere]\n", "optional: must list chapters of _toc.yml"),
+    ("- 200\n", "expected a mapping"),
+])
+def test_a_wrong_pacing_file_is_reported_with_its_field(tmp_path, text, message):
+    from sourcebook.errors import SourcebookError
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n"
+                                       "  - file: book/war\n", encoding="utf-8")
+    data = tmp_path / "book" / "data"
+    data.mkdir(parents=True)
+    (data / "pacing.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SourcebookError) as err:
+        load_pacing(tmp_path)
+    assert "pacing.yml" in str(err.value) and message in str(err.value)

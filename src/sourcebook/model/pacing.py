@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sourcebook.errors import SourcebookError
 from sourcebook.model.project import Project, project_of
 from sourcebook.model.toc import chapter_order
 from sourcebook.yamlio import load_data
@@ -71,18 +72,52 @@ def pacing_path(project: Project) -> Path:
     return project.data / "pacing.yml"
 
 
+_PACING_KEYS = {"words_per_minute", "writing_words_per_minute", "item_minutes", "optional",
+                "reference"}
+
+
 def load_pacing(project: Project | str | Path) -> PacingAssumptions:
-    """book/data/pacing.yml, or the defaults above when the lesson has none."""
-    path = pacing_path(project_of(project))
-    data = (load_data(path) or {}) if path.is_file() else {}
+    """book/data/pacing.yml, or the defaults above when the lesson has none. A wrong field is a
+    SourcebookError naming the file and the field."""
+    project = project_of(project)
+    path = pacing_path(project)
+    if not path.is_file():
+        return PacingAssumptions()
+    shown = project.shown(path)
+    data = load_data(path) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping (words_per_minute:, item_minutes:, ...)")
-    minutes = {**DEFAULT_ITEM_MINUTES, **(data.get("item_minutes") or {})}
+        raise SourcebookError(shown, "expected a mapping (words_per_minute:, item_minutes:, ...)")
+    for key in data:
+        if key not in _PACING_KEYS:
+            raise SourcebookError(shown, f"is not a known field (known: "
+                                  f"{', '.join(sorted(_PACING_KEYS))})", field=str(key))
+
+    def positive(value, fld: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise SourcebookError(shown, f"must be a positive number, not {value!r}", field=fld)
+        return float(value)
+    minutes = dict(DEFAULT_ITEM_MINUTES)
+    given = data.get("item_minutes") or {}
+    if not isinstance(given, dict):
+        raise SourcebookError(shown, "must map item types to minutes", field="item_minutes")
+    for kind, value in given.items():
+        if kind not in DEFAULT_ITEM_MINUTES:
+            raise SourcebookError(shown, f'"{kind}" is not an item type with a fixed time '
+                                  f'(those are {", ".join(DEFAULT_ITEM_MINUTES)}; a short answer\'s '
+                                  "time follows its length)", field="item_minutes")
+        minutes[kind] = positive(value, f"item_minutes.{kind}")
+    chapters = set(chapter_order(project))
+    lists = {}
+    for key in ("optional", "reference"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or any(v not in chapters for v in value):
+            raise SourcebookError(shown, f"must list chapters of _toc.yml (not {value!r})", field=key)
+        lists[key] = tuple(value)
     return PacingAssumptions(
-        words_per_minute=float(data.get("words_per_minute", 200)),
-        writing_words_per_minute=float(data.get("writing_words_per_minute", 10)),
-        item_minutes={k: float(v) for k, v in minutes.items()},
-        optional=tuple(data.get("optional") or ()), reference=tuple(data.get("reference") or ()))
+        words_per_minute=positive(data.get("words_per_minute", 200), "words_per_minute"),
+        writing_words_per_minute=positive(data.get("writing_words_per_minute", 10),
+                                          "writing_words_per_minute"),
+        item_minutes=minutes, **lists)
 
 
 def prose_words(markdown: str) -> int:
