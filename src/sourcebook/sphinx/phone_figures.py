@@ -26,7 +26,7 @@ _IMG = re.compile(r'<img\b[^>]*\bsrc="(?P<prefix>[^"]*?_images/)(?P<stem>[\w.-]+
 
 
 def phone_renderings(srcdir: str | Path) -> set[str]:
-    """Stems of the figures that have a phone rendering (e.g. {"timeline", "korea-map"})."""
+    """Stems of the figures that have a phone rendering (e.g. {"timeline", "map"})."""
     folder = book_folder(Path(srcdir)) / GENERATED_DIR
     return {p.stem.removesuffix(PHONE_SUFFIX) for p in folder.glob(f"*{PHONE_SUFFIX}.png")
             if (folder / f"{p.stem.removesuffix(PHONE_SUFFIX)}.png").is_file()}
