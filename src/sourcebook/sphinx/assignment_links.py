@@ -73,12 +73,13 @@ class AssignmentLinksDirective(SphinxDirective):
             title = chapter_title(chapter_text(path), doc) if path else doc
             names.append(f'<a href="{escape(self._uri(doc))}">{escape(title)}</a>')
         link = f"{self._uri(chapters[0])}?assignment={a.id}" if chapters else ""
+        on_site = f"{chapters[0]}.html?assignment={a.id}" if chapters else ""   # from the site root
         facts = [f"due {a.due.isoformat()}" if a.due else "no due date",
                  f"policy {a.policy}", f"{a.points:g} points" if a.points else "points as set"]
         command = f"sourcebook grade answers/ --assignment {a.id} --out grades/"
         return (f'<tr><th scope="row"><code>{escape(a.id)}</code><br>{escape(a.title)}</th>'
                 f'<td>{"<br>".join(names)}</td><td>{escape("; ".join(facts))}</td>'
-                f'<td><a class="sb-assignment-link" href="{escape(link)}">{escape(link)}</a></td>'
+                f'<td><a class="sb-assignment-link" href="{escape(link)}">{escape(on_site)}</a></td>'
                 f'<td><code>{escape(command)}</code></td></tr>')
 
 

@@ -81,7 +81,8 @@ class PacingTableDirective(SphinxDirective):
             f'high-school students reading history carefully, not a measured rate; a class that '
             f'annotates as it reads will be slower. Minutes per item: {escape(per_item)}; a short '
             f'answer takes one minute plus the words a good answer needs at '
-            f'{assumptions.writing_words_per_minute:g} words a minute. At '
+            f'{assumptions.writing_words_per_minute:g} words a minute. Totals are rounded up to five '
+            f'minutes. At '
             f'{PERIOD_MINUTES} minutes a period the lesson is about '
             f'{class_periods(total, PERIOD_MINUTES)} class periods of student work. Change the '
             f'assumptions in <code>book/data/pacing.yml</code>.</p>')
