@@ -105,3 +105,18 @@ def test_an_instructor_toc_with_its_own_root_comes_first():
     assert toc["parts"][1]["chapters"] == [{"file": "book/intro"}]
     legacy = instructor_toc(student, [{"caption": "Extra", "chapters": []}])
     assert legacy["root"] == "book/intro" and legacy["parts"][-1]["caption"] == "Extra"
+
+
+def test_the_commands_on_the_start_page_are_the_commands_the_kit_has(root):
+    """Every `sourcebook grade|worksheet` option the teacher is told to type exists."""
+    from sourcebook.cli import main
+    text = (root / "book" / "instructor" / "start.md").read_text(encoding="utf-8")
+    text = text.replace("\\\n", " ")
+    used = re.findall(r"sourcebook (grade|worksheet)\b([^`\n]*)", text)
+    assert {name for name, _ in used} == {"grade", "worksheet"}
+    for name, rest in used:
+        known = {opt for p in main.commands[name].params for opt in getattr(p, "opts", [])}
+        for option in re.findall(r"(--[a-z-]+)", rest):
+            assert option in known, (name, option)
+    for option in ("--assignment", "--roster", "--marks", "--pdf", "--out"):
+        assert f"{option}" in text
