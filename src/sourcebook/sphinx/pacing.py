@@ -22,10 +22,25 @@ from sourcebook.model.pacing import (as_hours, class_periods, lesson_pace, load_
 from sourcebook.model.project import Project
 
 PERIOD_MINUTES = 50
+_PACE: dict[str, tuple] = {}          # srcdir -> (assumptions, rows, inputs), once per build
+
+
+def reset_pace(app, *args) -> None:
+    _PACE.pop(str(app.srcdir), None)
 
 
 def _pace(env):
     """(assumptions, chapter rows) for this build; every input becomes a dependency of the page."""
+    key = str(env.srcdir)
+    if key not in _PACE:
+        _PACE[key] = _compute(env)
+    assumptions, rows, inputs = _PACE[key]
+    for path in inputs:
+        env.note_dependency(str(path))
+    return assumptions, rows
+
+
+def _compute(env):
     from sourcebook.model.lesson import load_all
     from sourcebook.model.toc import chapter_order
     from sourcebook.sphinx.directives import book_context
@@ -33,12 +48,10 @@ def _pace(env):
     ctx = book_context(str(env.srcdir))
     sets, _ = load_all(ctx)
     assumptions = load_pacing(project)
-    for path in [pacing_path(project), project.toc, *(s.path for s in sets),
-                 *(project.root / f"{d}{suffix}" for d in chapter_order(project)
-                   for suffix in (".md", ".ipynb"))]:
-        if path.is_file():
-            env.note_dependency(str(path))
-    return assumptions, lesson_pace(project, sets, ctx.sources, assumptions)
+    inputs = [path for path in [pacing_path(project), project.toc, *(s.path for s in sets),
+                                *(project.root / f"{d}{suffix}" for d in chapter_order(project)
+                                  for suffix in (".md", ".ipynb"))] if path.is_file()]
+    return assumptions, lesson_pace(project, sets, ctx.sources, assumptions), inputs
 
 
 def _items_text(counter) -> str:
@@ -112,5 +125,6 @@ class LessonLengthRole(SphinxRole):
 
 
 def setup(app) -> None:
+    app.connect("builder-inited", reset_pace)
     app.add_directive("pacing-table", PacingTableDirective)
     app.add_role("lesson-length", LessonLengthRole())
