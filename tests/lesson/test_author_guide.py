@@ -109,14 +109,13 @@ def test_guide_structure_one_h1_no_skipped_levels_no_html():
 
 def test_guide_covers_what_an_author_needs():
     for words in ("sourcebook new", "sourcebook check", "make book", "--edition instructor",
-                  "sourcebook grade answers/ --out grades/", "exercises/variants.yml",
-                  "book/data/timeline.yml", "[Page 67]", "Subject:", "[1]", "gradebook",
-                  "item-analysis", "skipped"):
+                  "exercises/variants.yml", "book/data/timeline.yml", "[Page 67]", "Subject:",
+                  "[1]", "content_version"):
         assert words in GUIDE_TEXT, words
 
 
 def test_guide_is_in_the_instructor_toc_only():
     instructor = yaml.safe_load((ROOT / "book" / "instructor" / "_toc.yml").read_text("utf-8"))
-    files = [c["file"] for part in instructor for c in part["chapters"]]
+    files = [c["file"] for part in instructor["parts"] for c in part["chapters"]]
     assert "book/instructor/author-guide" in files
     assert "author-guide" not in (ROOT / "_toc.yml").read_text(encoding="utf-8")

@@ -54,6 +54,11 @@ def check_book(root: Path) -> list[SourcebookError]:
             problems.extend(_as_errors([err], project.timeline))
         except Exception as err:                       # TimelineError lists its problems
             problems.extend(_as_errors(getattr(err, "problems", [err]), project.timeline))
+    from sourcebook.model.pacing import load_pacing
+    try:
+        load_pacing(project)
+    except SourcebookError as err:
+        problems.append(err)
     from sourcebook.model.lesson import BookContext, load_all
     try:
         ctx = BookContext.load(project.root)

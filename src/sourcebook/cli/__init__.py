@@ -57,12 +57,14 @@ def check(root: str | None) -> None:
     from sourcebook.authoring.validate import check_book
     book = _root(root)
     found = check_book(book)
+    if not found:
+        found = _assignment_problems(book)
     for p in found:
         click.echo(p, err=True)
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise click.ClickException(f"{len(errors)} problem(s) found")
-    click.echo("All seeds, exercise sets and guides are valid"
+    click.echo("All seeds, exercise sets, guides and assignments are valid"
                + (f"; {len(found)} warning(s) above to look at." if found else "."))
 
 
@@ -84,6 +86,19 @@ def student_kit(out: Path, root: str | None) -> None:
         raise click.ClickException(str(err)) from None
     click.echo(f"Wrote the student kit to {folder} ({len(notebooks)} notebook(s)); it holds no "
                "answer key.")
+
+
+def _assignment_problems(book) -> list:
+    """assignments.yml checked against the book's chapters and sets (grading owns the format)."""
+    from sourcebook.errors import SourcebookError
+    from sourcebook.grading.assignments import load_assignments
+    from sourcebook.model.lesson import BookContext, load_all
+    sets, _ = load_all(BookContext.load(book))
+    try:
+        load_assignments(book, sets)
+    except SourcebookError as err:
+        return list(getattr(err, "errors", None) or [err])
+    return []
 
 
 def _register() -> None:

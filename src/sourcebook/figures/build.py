@@ -28,11 +28,12 @@ from pathlib import Path
 
 from sourcebook import __version__
 
-__all__ = ["FigureJob", "generate_figures", "stale_figures", "timeline_job", "GENERATED_DIR",
-           "TIMELINE_PNG"]
+__all__ = ["FigureJob", "generate_figures", "stale_figures", "timeline_job", "timeline_phone_job",
+           "GENERATED_DIR", "TIMELINE_PNG", "TIMELINE_PHONE_PNG"]
 
 GENERATED_DIR = "_generated"
 TIMELINE_PNG = "timeline.png"
+TIMELINE_PHONE_PNG = "timeline-phone.png"     # the same events in one column, for phones
 CACHE_DIR = Path(".sourcebook-cache") / "figures"
 _KIT_FIGURE_CODE = Path(__file__).resolve().parent
 
@@ -58,6 +59,21 @@ def timeline_job(book_dir: Path) -> FigureJob | None:
         return None                  # a lesson without a timeline draws no chart
     return FigureJob(TIMELINE_PNG, "sourcebook.figures.build:draw_book_timeline",
                      tuple(str(f) for f in files))
+
+
+def timeline_phone_job(book_dir: Path) -> FigureJob | None:
+    wide = timeline_job(book_dir)
+    return wide and FigureJob(TIMELINE_PHONE_PNG, "sourcebook.figures.build:draw_book_phone_timeline",
+                              wide.inputs)
+
+
+def draw_book_phone_timeline(book_dir: Path, out: Path) -> str:
+    from sourcebook.figures.chart_settings import load_chart_settings
+    from sourcebook.figures.timeline_phone import draw_phone_timeline
+    from sourcebook.model.timeline import load_timeline
+    data = book_folder(book_dir) / "data"
+    return draw_phone_timeline(load_timeline(data / "timeline.yml"),
+                               load_chart_settings(data / "timeline-chart.yml"), out)
 
 
 def draw_book_timeline(book_dir: Path, out: Path) -> str:

@@ -17,6 +17,7 @@ from html import escape
 
 from sourcebook.errors import SourcebookError
 from sourcebook.grading.gradebook import csv_bytes, num
+from sourcebook.items.payload import inline     # the prompt as students saw it (*emphasis*)
 
 CSS = """
 @page { size: var(--paper, letter); margin: 16mm 15mm; }
@@ -58,7 +59,7 @@ def _answer_block(item, answer) -> str:
     exemplar = (f'<p class="exemplar"><b>Exemplar.</b> {escape(item.exemplar)}</p>'
                 if item.exemplar else "")
     return (f'<div class="answer"><div><p class="prompt">{escape(item.id)}. '
-            f'{escape(item.prompt)}</p>{body}</div><div><ul class="rubric">{rubric}</ul>'
+            f'{inline(item.prompt)}</p>{body}</div><div><ul class="rubric">{rubric}</ul>'
             f'{exemplar}<p class="mark">Mark: <span></span> / {num(item.points)}</p></div></div>')
 
 

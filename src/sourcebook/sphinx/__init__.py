@@ -218,7 +218,8 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import assignments, directives, figures, frus_role, light_pages
+    from sourcebook.sphinx import (assignment_links, assignments, directives, figures, frus_role,
+                                   light_pages, pacing, phone_figures, stacked_tables)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -242,5 +243,9 @@ def setup(app: Sphinx) -> dict:
     frus_role.setup(app)
     assignments.setup(app)
     light_pages.setup(app)
+    pacing.setup(app)
+    assignment_links.setup(app)
+    stacked_tables.setup(app)
+    phone_figures.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}

@@ -131,8 +131,13 @@ class ObjectivesDirective(_KitDirective):
         if not mine:
             return self.fail(f"objectives: no objectives for chapter {self.env.docname} in "
                              "book/data/objectives.yml")
-        items = "".join(f'<li id="obj-{escape(o["id"])}"><span class="sb-obj-id">{escape(o["id"])}'
-                        f'</span> {escape(o["text"])}</li>' for o in mine)
+        # The codes ("war-1") are the teacher's cross-reference to the guide's tables: shown
+        # in the instructor edition only.
+        show_codes = self.config.sourcebook_edition == "instructor"
+        items = "".join(f'<li id="obj-{escape(o["id"])}">'
+                        + (f'<span class="sb-obj-id">{escape(o["id"])}</span> ' if show_codes
+                           else "")
+                        + f'{escape(o["text"])}</li>' for o in mine)
         return [_raw(f'<aside class="admonition sb-objectives" aria-labelledby="obj-title-'
                      f'{escape(self.env.docname.replace("/", "-"))}"><p class="admonition-title" '
                      f'id="obj-title-{escape(self.env.docname.replace("/", "-"))}">'
@@ -205,7 +210,8 @@ class AnswerKeyDirective(_InstructorOnly):
         from sourcebook.items.answer_text import answer_text
         ctx = self.ctx()
         parts = []
-        for s in _all_sets(self):
+        from sourcebook.model.toc import in_lesson_order
+        for s in in_lesson_order(_all_sets(self), Project(self.env.srcdir)):
             rows = "".join(
                 f'<tr><th scope="row">{escape(item.id)}</th><td>{escape(item.type)}</td>'
                 f'<td>{escape(answer_text(item, ctx))}</td><td>{escape(item.explanation)}</td></tr>'

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from sourcebook.figures.build import (CACHE_DIR, FigureJob, book_folder, jobs_to_json,
-                                      stale_figures, timeline_job)
+                                      stale_figures, timeline_job, timeline_phone_job)
 
 
 def add_figure(app: Sphinx, output: str, draw: str, *, inputs=(), import_path: Path | str = "") -> None:
@@ -29,8 +29,9 @@ def add_figure(app: Sphinx, output: str, draw: str, *, inputs=(), import_path: P
 
 
 def figure_jobs(app: Sphinx) -> list[FigureJob]:
-    own = timeline_job(Path(app.srcdir))
-    return ([own] if own else []) + list(app.__dict__.get("sourcebook_figure_jobs", []))
+    own = [job for job in (timeline_job(Path(app.srcdir)), timeline_phone_job(Path(app.srcdir)))
+           if job]
+    return own + list(app.__dict__.get("sourcebook_figure_jobs", []))
 
 
 def start_figures(app: Sphinx) -> None:

@@ -39,8 +39,18 @@ OPTIONAL_ASSETS = {
 _WIDGET_STATE = re.compile(
     r'\s*<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
 # Sphinx's search fetches each result page for a summary, which browsers refuse from file://
-# (a console error per result): from disk, results are listed by title only.
-_FILE_SEARCH = 'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
+# (a console error per result): from disk, results are listed by title only, and the page says
+# so plainly above the results (the search itself still covers every word of every page).
+FILE_SEARCH_NOTE = ("You opened this book from a file on your computer. Search still finds "
+                    "every page with your words, but lists only their titles. To see the "
+                    "matching passage under each title, open the book from a web server "
+                    "(your school's site, or make serve).")
+_FILE_SEARCH = (
+    'if (location.protocol === "file:") { DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
+    ' document.addEventListener("DOMContentLoaded", function () {'
+    ' var r = document.getElementById("search-results"); if (!r) return;'
+    ' var p = document.createElement("p"); p.className = "sb-search-note"; p.setAttribute("role", "note");'
+    f' p.textContent = "{FILE_SEARCH_NOTE}"; r.parentNode.insertBefore(p, r); }}); }}')
 _ICON_SCRIPT_TAG = re.compile(r'\s*<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>')
 _SEARCH_SCRIPT_TAG = re.compile(
     r'\s*<script[^>]*src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)"[^>]*></script>')

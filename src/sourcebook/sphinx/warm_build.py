@@ -70,11 +70,12 @@ class WarmBook:
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
 
     def rebuild(self) -> BuildResult:
-        from sourcebook.sphinx import directives, figures
+        from sourcebook.sphinx import directives, figures, pacing
         start = time.perf_counter()
         mark = len(self._warnings.getvalue())
         self._written = []
         directives.reset_context(self.app)            # sources and sets are read again
+        pacing.reset_pace(self.app)                   # and the pages' words counted again
         try:
             figures.start_figures(self.app)            # redraw a figure whose data changed
             self.app.build(False, [])

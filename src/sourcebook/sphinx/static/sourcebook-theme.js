@@ -5,3 +5,10 @@ document.addEventListener("DOMContentLoaded", () => {
     if (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth) el.tabIndex = 0;
   }
 });
+// A figure with a phone rendering (<picture>): on a narrow screen a tap opens that rendering,
+// not the 1500 px wide PNG.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest("a.image-reference");
+  const source = link && link.querySelector("picture source[srcset]");
+  if (source && window.matchMedia(source.media).matches) link.href = source.getAttribute("srcset");
+});

@@ -1,0 +1,100 @@
+"""The figures' phone renderings: 4 in wide, no text under 9 pt (about 11 px on a 390 px
+phone), no label on top of another; and the page's <picture> that chooses them."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+
+from sourcebook.figures.chart_settings import load_chart_settings
+from sourcebook.figures.timeline_phone import (DPI, MIN_FONT_PT, WIDTH_IN, build_phone_timeline,
+                                               phone_timeline_alt_text)
+from sourcebook.model.timeline import load_timeline
+from sourcebook.sphinx.phone_figures import with_phone_pictures
+
+PHONE_TEXT_COLUMN_PX = 358          # a 390 px screen less the theme's margins
+
+
+def _texts(fig):
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for artist in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize")):
+        if artist.get_text().strip() and artist.get_visible():
+            out.append((artist.get_text(), artist.get_fontsize(),
+                        artist.get_window_extent(renderer)))
+    return out
+
+
+def _overlaps(texts):
+    found = []
+    for i, (a, _, box_a) in enumerate(texts):
+        for b, _, box_b in texts[i + 1:]:
+            if box_a.overlaps(box_b) and box_a.width and box_b.width:
+                inter_w = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+                inter_h = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
+                if inter_w > 1 and inter_h > 1:
+                    found.append((a, b))
+    return found
+
+
+def _legible_on_a_phone(fig, min_pt: float) -> None:
+    width_in = fig.get_size_inches()[0]
+    assert width_in <= 4.0
+    for text, size, _ in _texts(fig):
+        assert size >= min_pt, text
+        shown_px = size / 72 * PHONE_TEXT_COLUMN_PX / width_in
+        assert shown_px >= 11, (text, shown_px)
+
+
+@pytest.fixture(scope="module")
+def timeline(root):
+    data = root / "book" / "data"
+    return load_timeline(data / "timeline.yml"), load_chart_settings(data / "timeline-chart.yml")
+
+
+def test_the_phone_timeline_is_narrow_tall_and_legible(timeline):
+    events, chart = timeline
+    fig = build_phone_timeline(events, chart)
+    width, height = fig.get_size_inches()
+    assert width == WIDTH_IN and height > 2 * width
+    _legible_on_a_phone(fig, MIN_FONT_PT)
+    assert _overlaps(_texts(fig)) == []
+    shown = " ".join(t for t, _, _ in _texts(fig))
+    for e in events:                             # every event, with its date
+        assert e.label.split()[0] in shown and f"{e.date.day} {e.date:%b}" in shown
+
+
+def test_the_phone_timeline_alt_text_names_the_span(timeline):
+    events, chart = timeline
+    text = phone_timeline_alt_text(events, chart)
+    assert f"{len(events)} events" in text and "25 June 1950" in text
+
+
+def test_the_phone_map_is_legible_and_names_every_place(root):
+    sys.path.insert(0, str(root / "book" / "_ext"))
+    try:
+        korea_map = importlib.import_module("korea_map")
+    finally:
+        sys.path.remove(str(root / "book" / "_ext"))
+    fig = korea_map.build_korea_map_phone_figure()
+    _legible_on_a_phone(fig, korea_map.PHONE_MIN_FONT)
+    assert _overlaps(_texts(fig)) == []
+    shown = " ".join(t for t, _, _ in _texts(fig))
+    for n, place in korea_map.phone_examples():
+        assert f"{n}  {place.name.split(' (')[0]}" in shown
+    assert "Cheju-do" in shown and "Seoul" in shown
+    assert "numbered" in korea_map.korea_map_phone_alt_text()
+
+
+def test_a_figure_with_a_phone_rendering_becomes_a_picture():
+    page = ('<a href="../_images/timeline.png"><img alt="A" src="../_images/timeline.png" /></a>'
+            '<img alt="B" src="../_images/other.png" />')
+    out = with_phone_pictures(page, {"timeline"})
+    assert ('<picture class="sb-phone-picture"><source media="(max-width: 600px)" '
+            'srcset="../_images/timeline-phone.png"><img alt="A" src="../_images/timeline.png" />'
+            '</picture>') in out
+    assert '<img alt="B" src="../_images/other.png" />' in out and out.count("<picture") == 1
+    assert with_phone_pictures(out, {"timeline"}) == out       # not wrapped twice
