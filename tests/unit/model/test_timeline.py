@@ -112,13 +112,27 @@ def _normalise(url: str) -> str:
     return re.sub(r"^https?://(www\.|test\.)?history\.state\.gov", "https://history.state.gov", url.rstrip(".,;)"))
 
 
+FACT_SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "facts-sources.txt"
+
+
+def _fact_sources() -> set[str]:
+    lines = FACT_SOURCES.read_text(encoding="utf-8").splitlines()
+    return {_normalise(u) for u in lines if u and not u.startswith("#")}
+
+
 def test_every_source_comes_from_the_fact_sheet(events):
-    facts = _facts_sheet()
-    if facts is None:
-        pytest.skip("the team's fact sheet (shared/facts.md) is not beside the repository")
-    urls = {_normalise(u) for u in re.findall(r"https?://[^\s|)>]+", facts.read_text(encoding="utf-8"))}
+    urls = _fact_sources()
     for e in events:
         assert _normalise(e.source) in urls, f"{e.id}: {e.source} is not a source the fact sheet gives"
+
+
+def test_the_copied_source_list_is_the_fact_sheets():
+    facts = _facts_sheet()
+    copied = _fact_sources()
+    assert len(copied) > 50
+    if facts is not None:          # beside the repository (CI, the team's machines): compare
+        urls = {_normalise(u) for u in re.findall(r"https?://[^\s|)>]+", facts.read_text("utf-8"))}
+        assert copied <= urls
 
 
 # --- broken files ---------------------------------------------------------------------------------
