@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sourcebook.model.config import book_identity
-from sourcebook.yamlio import Lines, read_yaml
+from sourcebook.yamlio import Lines, load_data, read_yaml
 from sourcebook.model.messages import _field_line, _translate
 from sourcebook.model.project import Project
 from sourcebook.errors import Problems, SourcebookError, suggest
@@ -60,6 +60,7 @@ class BookContext:
     timeline: dict[str, Any] = field(default_factory=dict)
     variants: list[list[str]] = field(default_factory=list)
     default_source: str | None = None
+    require_student_id: bool = False     # the teacher's build: Export asks for an id
     _index: dict | None = field(default=None, repr=False)
 
     @property
@@ -104,7 +105,9 @@ class BookContext:
         variants = attempt(load_variants, project.variants)
         if problems:
             raise ExerciseErrors(problems)
+        settings = (load_data(project.config) or {}).get("sourcebook") or {}
         return cls(root=root, book_id=identity[0], content_version=identity[1], sources=sources,
+                   require_student_id=settings.get("require_student_id") is True,
                    objectives=objectives, timeline=timeline or {}, variants=variants or [],
                    default_source=next(iter(sources)) if len(sources) == 1 else None)
 

@@ -57,15 +57,18 @@ def _sid_label(sid: str) -> str:
     return f"¶{p}, sentence {s}"
 
 
-def toolbar(book: str, version: str, uid: str) -> str:
+def toolbar(book: str, version: str, uid: str, *, require_id: bool = False) -> str:
     """The hand-in bar: name, student id, Export and Import (JS only), what storage says, and
-    the review of an import before it changes anything."""
-    return (f'<div class="sb-toolbar sb-j" role="group" aria-label="Save and hand in">'
+    the review of an import before it changes anything. With `require_id` (the teacher's
+    build: `require_student_id: true` in _config.yml) Export asks for the id too."""
+    need = ' data-require-id="true"' if require_id else ""
+    id_label = "Student id" if require_id else "Student id (if your teacher gave you one)"
+    return (f'<div class="sb-toolbar sb-j" role="group" aria-label="Save and hand in"{need}>'
             f'<p class="sb-alert" role="alert" hidden></p>'
             f'<span class="sb-field"><label for="{uid}-who">Your name</label>'
             f'<input type="text" id="{uid}-who" class="sb-who" autocomplete="name" maxlength="120">'
-            f'</span><span class="sb-field"><label for="{uid}-sid">Student id (if your teacher '
-            f'gave you one)</label><input type="text" id="{uid}-sid" class="sb-stid" '
+            f'</span><span class="sb-field"><label for="{uid}-sid">{id_label}</label>'
+            f'<input type="text" id="{uid}-sid" class="sb-stid" '
             f'autocomplete="off" maxlength="64"></span>'
             f'<button type="button" class="sb-exp">Export answers</button>'
             f'<label class="sb-imp" for="{uid}-imp">Import answers</label>'
@@ -195,7 +198,7 @@ def render_items(items, ctx, *, set_id: str, title: str, intro: str | None = Non
             f'data-version="{_a(version)}" data-source="{_a(source or "")}" '
             f'aria-labelledby="{uid}-t"><p class="sb-title" id="{uid}-t">{inline(title)}</p>'
             f'{intro_html}{NOSCRIPT}<p class="sb-prog">{len(items)} questions.</p>'
-            f'<ol class="sb-items">{body}</ol>{toolbar(book, version, uid)}'
+            f'<ol class="sb-items">{body}</ol>{toolbar(book, version, uid, require_id=getattr(ctx, "require_student_id", False))}'
             f'<script type="application/json" class="sb-data">{_json(data)}</script></section>')
 
 
@@ -464,7 +467,7 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
         f'{footnotes_html(source, f"sbr-{slug}", first, "sb-footnotes sb-rfn", "the close reading")}'
         f'</div>'
         + (f'<div class="sb-cmps">{"".join(compares)}</div>' if compares else "")
-        + f'{toolbar(book, version, uid)}</section>')
+        + f'{toolbar(book, version, uid, require_id=getattr(ctx, "require_student_id", False))}</section>')
 
 
 # --------------------------------------------------------------------------- whole pages

@@ -23,7 +23,8 @@ def _data(app) -> str:
         chapters = [{"doc": doc, "title": app.env.titles[doc].astext()}
                     for doc in a.chapters if doc in app.env.titles]
         rows.append({"id": a.id, "title": a.title, "chapters": chapters,
-                     "due": a.due.isoformat() if a.due else None})
+                     "due": a.due.isoformat() if a.due else None,
+                     "require_student_id": a.require_student_id})
     text = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/") if rows else ""
     app.env._sb_assignments = text
     return text

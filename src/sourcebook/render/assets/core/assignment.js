@@ -66,3 +66,10 @@ export function assignmentNote(bar, book) {
   bar.before(note);
   return id;
 }
+
+/** Whether the assignment in force asks for a student id (`require_student_id` in assignments.yml). */
+export function assignmentNeedsId(book) {
+  const id = currentAssignment(book);
+  const known = id ? listed().get(id) : null;
+  return !!(known && known.require_student_id === true);
+}

@@ -6,7 +6,7 @@
    is full or blocked. */
 
 import { makeAnswersFile, plannedChanges, readAnswersFile } from './answers-file.js';
-import { assignmentNote, currentAssignment } from './assignment.js';
+import { assignmentNote, assignmentNeedsId, currentAssignment } from './assignment.js';
 import { bookSeed, setBookSeed } from './seed.js';
 import { cryptoAvailable } from './crypto.js';
 import { check } from './exercise-set.js';
@@ -17,6 +17,11 @@ const STORAGE_WORDS = {
   blocked: 'This browser is not saving your answers (storage is blocked). They are kept while this page is open: export them before you close it.',
   full: 'This browser could not save your last change (storage is full). Your answers are kept while this page is open: export them before you close it.',
 };
+
+/** The teacher's build, or the assignment in the teacher's link, asks for a student id. */
+function idRequired(bar, book) {
+  return bar.dataset.requireId === 'true' || assignmentNeedsId(book);
+}
 
 /** What this page knows of the book: its items (with their source) and sources. */
 export function knownToPage(root = document) {
@@ -118,6 +123,11 @@ export function toolbar(bar, refreshers) {
   query(bar, '.sb-exp').addEventListener('click', () => {
     const name = nameBox.value.trim();
     if (!name) { say('Type your name first (and your student id, if your teacher gave you one).'); nameBox.focus(); return; }
+    if (idRequired(bar, book) && !idBox.value.trim()) {
+      say('Type your student id too: your teacher needs it to put your marks in the gradebook. Nothing was downloaded.');
+      idBox.focus();
+      return;
+    }
     let file;
     try {
       file = makeAnswersFile({
