@@ -17,6 +17,9 @@ from sourcebook.figures.chart_settings import load_chart_settings
 from sourcebook.model.timeline import TimelineError, load_timeline
 
 from conftest import ROOT  # noqa: E402
+
+# Drawing with matplotlib takes seconds a figure: these run in `make test`, not the fast lane.
+pytestmark = pytest.mark.build
 TIMELINE = ROOT / "book" / "data" / "timeline.yml"
 CHART = ROOT / "book" / "data" / "timeline-chart.yml"
 LESSON_EXT = ROOT / "book" / "_ext"

@@ -87,6 +87,7 @@ def test_unknown_chapter_is_a_clear_error(review):
         sets_for("nowhere", [])
 
 
+@pytest.mark.build          # prints with Chromium: `make test`, not the fast lane
 def test_worksheet_and_key_pdfs(tmp_path, monkeypatch):
     if not shutil.which("chromium"):
         if os.environ.get("CI") == "true":
