@@ -95,6 +95,8 @@ def bare_config(config: str) -> str:
     config = config.replace("extra_extensions: [sourcebook.sphinx]", "extra_extensions: []")
     config = re.sub(r"\n  # The lesson's own figures[^\n]*\n  local_extensions:\n(?:    [^\n]*\n)+",
                     "\n", config)
+    # the kit's Sphinx settings (sourcebook_*), with the comment lines just above them
+    config = re.sub(r"(?:\n    #[^\n]*)*\n    sourcebook_\w+:[^\n]*", "", config)
     return config.split("\n# The kit's own settings")[0]
 
 

@@ -79,3 +79,18 @@ def test_a_build_that_requires_an_id_asks_for_it(browser, pages, tmp_path):
     data = export(page, tmp_path, name="Bo", sid="s7")
     assert data["assignment"] is None and data["student"]["id"] == "s7"
     ctx.close()
+
+
+def test_the_export_file_keeps_the_students_name_as_typed(browser, pages, tmp_path):
+    ctx = browser.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(pages["open"])
+    page.locator(".sb-set .sb-who").fill("Sam O'Brien-Núñez")
+    page.evaluate("() => { const i = document.querySelector('.sb-item input');"
+                  "i.checked = true; i.dispatchEvent(new Event('change', {bubbles: true})); }")
+    page.locator(".sb-set .sb-item .sb-check").first.click()
+    page.wait_for_function("document.querySelector('.sb-item .sb-fb .sb-v')")
+    with page.expect_download() as dl:
+        page.locator(".sb-set .sb-exp").click()
+    assert dl.value.suggested_filename.endswith("-answers-Sam_O_Brien-Núñez.json")
+    ctx.close()

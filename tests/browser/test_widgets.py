@@ -465,6 +465,8 @@ def test_reader_lenses_glossary_spotlight(student):
     assert tip.is_visible()
     student.keyboard.press("Escape")
     assert tip.is_hidden()
+    student.keyboard.press("Enter")             # brought back without leaving the word
+    assert tip.is_visible()
 
     reader.locator(".sb-spot").select_option("p2.s3")
     assert reader.locator(".sb-lit").count() == 1
@@ -488,6 +490,26 @@ def test_blackout_then_reveal(student):
     out = box.locator(".sb-boo")
     assert HOSTILE in out.text_content() and out.locator("img, script").count() == 0
     assert student.evaluate("window.__pwned") is None
+
+
+def test_a_revealed_word_is_the_word_not_its_glossary_entry(student):
+    """A black-out over a glossary term reveals the word alone ("laboratory", not "laboratory
+    laboratory: Used as a figure of speech ...")."""
+    student.locator(".sb-bol summary").click()
+    boxes = student.locator(".sb-bos")
+    for n in range(boxes.count()):
+        box = boxes.nth(n)
+        bo = box.get_attribute("data-bo")
+        hidden = student.locator(f'.sb-memo .sb-bo[data-bo="{bo}"] .sb-bw')
+        box.locator(".sb-bot").click()
+        box.locator(".sb-bor").click()
+        said = box.locator(".sb-boo").text_content()
+        for k in range(hidden.count()):
+            word = hidden.nth(k).evaluate(
+                "e => { const c = e.cloneNode(true); c.querySelectorAll('.sb-tip').forEach(t => t.remove());"
+                " return c.textContent.replace(/\\s+/g, ' ').trim(); }")
+            assert f"the text has “{word}”." in said
+        assert ":" not in said.split("the text has")[-1], said
 
 
 def test_compare_panel_and_note_starters(student):

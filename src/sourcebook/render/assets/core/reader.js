@@ -42,9 +42,14 @@ export function reader(section, refreshers) {
     } else say('Spotlight off.');
   });
 
-  /* glossary tooltips: Escape hides the one in focus */
+  /* glossary tooltips: Escape hides the one in focus; Enter or Space shows it again */
   const term = (event) => event.target.closest('.sb-g');
-  section.addEventListener('keydown', (event) => { if (event.key === 'Escape' && term(event)) term(event).classList.add('sb-x'); });
+  section.addEventListener('keydown', (event) => {
+    const word = term(event);
+    if (!word) return;
+    if (event.key === 'Escape') word.classList.add('sb-x');
+    else if (event.key === 'Enter' || event.key === ' ') word.classList.remove('sb-x');
+  });
   section.addEventListener('focusout', (event) => { if (term(event)) term(event).classList.remove('sb-x'); });
 
   /* notes: kept as typed, at most NOTE_LIMIT characters, with a visible count near the limit */
@@ -68,6 +73,12 @@ export function reader(section, refreshers) {
   });
 
   /* black-out: hide words, guess them, reveal */
+  /* a hidden word's own text: a glossary term inside it keeps its tooltip out of the answer */
+  const wordsOf = (node) => {
+    const copy = node.cloneNode(true);
+    queryAll(copy, '.sb-tip').forEach((tip) => tip.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  };
   const blackouts = queryAll(section, '.sb-bos').map((fieldset) => {
     const id = fieldset.dataset.bo;
     const words = queryAll(section, `.sb-bo[data-bo="${CSS.escape(id)}"]`);
@@ -84,7 +95,7 @@ export function reader(section, refreshers) {
     query(fieldset, '.sb-bor').addEventListener('click', () => {
       hide(false);
       output.textContent = words.map((word, i) =>
-        `Word ${i + 1}: you guessed “${guesses[i].value.trim() || '…'}”; the text has “${query(word, '.sb-bw').textContent}”.`).join(' ');
+        `Word ${i + 1}: you guessed “${guesses[i].value.trim() || '…'}”; the text has “${wordsOf(query(word, '.sb-bw'))}”.`).join(' ');
     });
     return () => {
       const stored = load(storageKey(`bo:${id}`));

@@ -144,7 +144,8 @@ export function toolbar(bar, refreshers) {
     if (!answers && !notes) { say('There is nothing to export yet: check an answer or write a note first. Nothing was downloaded.'); return; }
     const link = element('a');
     link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
-    link.download = `${book}-answers-${name.replace(/[^\w-]+/g, '_')}.json`;
+    // letters of any script stay as typed (Núñez, not N_ez); only what a file name cannot hold goes
+    link.download = `${book}-answers-${name.normalize('NFC').replace(/[^\p{L}\p{N}_-]+/gu, '_')}.json`;
     document.body.append(link);
     link.click();
     link.remove();
