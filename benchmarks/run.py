@@ -85,6 +85,7 @@ def strip_kit(markdown: str) -> str:
     markdown = re.sub(rf"```\{{(?:{names})\}}[^\n]*\n(?:[^`\n][^\n]*\n)*```\n?", "", markdown)
     markdown = re.sub(r"```\{code-cell\}.*?```\n", "", markdown, flags=re.S)
     markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)      # notebook header
+    markdown = re.sub(r"\{lesson-length\}`([^`]*)`", r"\1", markdown)   # the kit's role: its key
     return re.sub(r"\{frus\}`(?:([^`<]*?)\s*<)?([^`>]+)>?`", lambda m: m.group(1) or m.group(2),
                   markdown)
 
