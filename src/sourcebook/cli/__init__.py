@@ -56,9 +56,10 @@ def check(root: str | None) -> None:
     """Validate every seed, exercise set, timeline and close-reading guide."""
     from sourcebook.authoring.validate import check_book
     book = _root(root)
-    found = check_book(book)
-    if not found:
-        found = _assignment_problems(book)
+    loaded: dict = {}
+    found = check_book(book, loaded)
+    if "sets" in loaded:            # the book loaded: its assignments are checked against it
+        found += _assignment_problems(book, loaded["sets"])
     for p in found:
         click.echo(p, err=True)
     errors = [p for p in found if p.severity == "error"]
@@ -88,12 +89,10 @@ def student_kit(out: Path, root: str | None) -> None:
                "answer key.")
 
 
-def _assignment_problems(book) -> list:
+def _assignment_problems(book, sets) -> list:
     """assignments.yml checked against the book's chapters and sets (grading owns the format)."""
     from sourcebook.errors import SourcebookError
     from sourcebook.grading.assignments import load_assignments
-    from sourcebook.model.lesson import BookContext, load_all
-    sets, _ = load_all(BookContext.load(book))
     try:
         load_assignments(book, sets)
     except SourcebookError as err:

@@ -57,18 +57,27 @@ def identity(answers: Answers) -> tuple[str, str]:
     return "name", unicodedata.normalize("NFC", answers.student_name).strip()
 
 
-def _slim(answers: Answers, known: set[str]) -> list[str]:
-    """Keep only responses to the book's items (memory stays bounded by the book, not by the
-    file); the ids dropped, for the teacher's note."""
+def _slim(answers: Answers, known: dict[str, str], keep_history: bool) -> list[str]:
+    """Keep only what grading needs (memory stays bounded by the book, not by the files):
+    responses to the book's items, under the book's own id strings; the history only for a
+    policy that reads it; a draft only as the fact that there is one. Returns the ids
+    dropped, for the teacher's note."""
     unknown = sorted(k for k in answers.responses if k not in known)
-    for k in unknown:
-        del answers.responses[k]
-    for record in answers.responses.values():
+    kept = {}
+    for key, record in answers.responses.items():
+        if key not in known:
+            continue
         if _too_big(record.response):
             record.response = Oversized(len(record.response))
-        record.history = [Oversized(len(h)) if _too_big(h) else h for h in record.history]
-        if record.has_draft and _too_big(record.draft):
-            record.draft = Oversized(len(record.draft))
+        record.history = [Oversized(len(h)) if _too_big(h) else h for h in record.history] \
+            if keep_history else []
+        if record.has_draft:
+            record.draft = None           # unchecked: the gradebook lists it, never scores it
+        # timestamps and the source name are in every record of every file, and no grade
+        # reads them: at 10,000 students they would be a few hundred MB of strings
+        record.first_at = record.last_at = record.draft_at = record.source = None
+        kept[known[key]] = record
+    answers.responses = kept
     return unknown
 
 
@@ -88,11 +97,13 @@ def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission,
 
 
 def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=str,
-            known_items: set[str] | None = None, now: dt.datetime | None = None
+            known_items: set[str] | None = None, now: dt.datetime | None = None,
+            keep_history: bool = True
             ) -> tuple[list[Submission], list[Skipped], list[Skipped]]:
     """The submissions to grade (one per student), the files not graded with their reasons,
     and notes on graded files worth the teacher's eye."""
     now = now or dt.datetime.now(dt.timezone.utc)
+    canonical_ids = {k: k for k in known_items} if known_items is not None else {}
     files, passed = submission_files(paths)
     skipped = [Skipped(shown(s.path), s.reason) for s in passed]
     notes: list[Skipped] = []
@@ -119,7 +130,7 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
                                    f'version "{content_version}", so items may have changed'))
             continue
         if known_items is not None:
-            unknown = _slim(answers, known_items)
+            unknown = _slim(answers, canonical_ids, keep_history)
             if unknown:
                 listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
                 flags.append(f"ignored {len(unknown)} answer(s) to items this book does not "

@@ -134,6 +134,7 @@ def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str,
     blank = {i: k.unanswered() for i, k in keys.items()}   # shared: results are read-only here
     pairs = list(keys.items())
     memo: dict[str, dict] = {i: {} for i in keys}   # students often give the same response
+    canon: dict = {}       # one Result object per item and verdict, shared by every student
     students = []
     for sub in submissions:
         responses = sub.answers.responses
@@ -160,7 +161,10 @@ def score(submissions: list[Submission], keys: dict[str, Key], *, shown=str,
                     if memo_key is not None:
                         seen[memo_key] = result
                 found.append(result)
-            results[item_id] = settle(policy, found, record.attempts)
+            results[item_id] = _shared(canon, item_id, settle(policy, found, record.attempts))
+        # what item analysis still needs of this file is the last checked responses: the
+        # records (history, attempts, timestamps) go, so memory does not grow with them
+        sub.answers.responses = {i: r.response for i, r in responses.items()}
         total = round(sum(results[i].score for i in scored_ids), 4)
         students.append(StudentResult(display_text(sub.answers.student_name),
                                       display_text(sub.answers.student_id),
@@ -197,6 +201,19 @@ def chapter_totals(student: StudentResult, keys: dict[str, Key], chapter_of: dic
         row[0] += student.results[item_id].score
         row[1] += key.points
     return {c: (round(a, 4), round(b, 4)) for c, (a, b) in out.items()}
+
+
+def _shared(canon: dict, item_id: str, result: Result) -> Result:
+    """The grader keeps a verdict, not its feedback: one Result per (item, status, score) for
+    the whole class (10,000 students x 100 items would otherwise be a million objects). An
+    invalid response keeps its own, with the reason."""
+    if result.status == "invalid":
+        return result
+    key = (item_id, result.status, result.score)
+    found = canon.get(key)
+    if found is None:
+        found = canon[key] = Result(result.score, result.max, result.correct, result.status)
+    return found
 
 
 def _mark(key: Key, response, seed) -> Result:
@@ -316,15 +333,15 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     t1 = time.perf_counter()
     submissions, skipped, notes = collect(paths, ctx.book_id, ctx.content_version,
                                           max_bytes=max_bytes, shown=shown,
-                                          known_items=set(keys))
+                                          known_items=set(keys),
+                                          keep_history=policy.name in ("best", "first-try"))
     if not submissions and not skipped:
         raise SourcebookError(None, "found no answers files (*.json) in "
                               + ", ".join(str(p) for p in paths))
     t2 = time.perf_counter()
     students = score(submissions, keys, shown=shown, policy=policy)
     t3 = time.perf_counter()
-    responses = {shown(s.path): {i: r.response for i, r in s.answers.responses.items()}
-                 for s in submissions}
+    responses = {shown(s.path): s.answers.responses for s in submissions}
     items = analyse(students, keys, responses)
     t4 = time.perf_counter()
     skipped.sort(key=lambda s: s.path)
