@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from sourcebook.errors import SourcebookError
-from sourcebook.grading.files import Skipped, read_regular, submission_files
+from sourcebook.grading.files import Skipped, submission_files
 from sourcebook.items.base import MAX_ESSAY
-from sourcebook.model.answers import Answers, parse_answers_bytes, validate_answers
+from sourcebook.model.answers import Answers, parse_answers_bytes, read_limited, validate_answers
 
 FUTURE_GRACE = dt.timedelta(days=1)     # clocks and time zones differ; a day is plenty
 MAX_ENTRIES = 1_000                     # no widget makes a response with more entries
@@ -82,7 +82,7 @@ def _slim(answers: Answers, known: dict[str, str], keep_history: bool) -> list[s
 
 
 def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission, list[str]]:
-    data = read_regular(path, max_bytes)
+    data = read_limited(path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
     parsed = parse_answers_bytes(data, path)
     del data

@@ -3,8 +3,7 @@
 A folder is walked through its real sub-folders (LMS downloads put each student's file in a
 folder of its own). Files named `*.json` (any case) are read; every other file, link to a
 folder, hidden file, FIFO, device or socket is *listed* as not graded, never silently passed
-over. A file is opened without blocking, checked to be a regular file, and its size checked
-before a byte is parsed.
+over. Reading (without blocking, regular files only, size first) is `model.answers.read_limited`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcebook.errors import SourcebookError
 
 
 @dataclass
@@ -76,38 +74,3 @@ def submission_files(paths: list[str | Path]) -> tuple[list[Path], list[Skipped]
         consider(p, named=True)
     unique = dict.fromkeys(os.path.abspath(f) for f in files)   # a file named twice counts once
     return [Path(f) for f in unique], passed
-
-
-def read_regular(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file, at most `max_bytes`: opened without blocking (a FIFO
-    cannot hang the run) and refused when it is not a regular file or too large."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as err:
-        raise SourcebookError(path, f"cannot open the file: {err.strerror or err}") from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise SourcebookError(path, "not a regular file (a FIFO, device or socket)")
-        if st.st_size > max_bytes:
-            raise SourcebookError(path, f"the file is {size_text(st.st_size)}; answers files are "
-                                  f"at most {size_text(max_bytes)} (is it really an answers file?)")
-        chunks, total = [], 0
-        while total <= max_bytes:
-            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    except OSError as err:
-        raise SourcebookError(path, f"cannot read the file: {err.strerror or err}") from None
-    finally:
-        os.close(fd)
-    if total > max_bytes:
-        raise SourcebookError(path, f"the file is larger than {size_text(max_bytes)}")
-    return b"".join(chunks)
-
-
-def size_text(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB" \
-        if n >= 1000 else f"{n} bytes"

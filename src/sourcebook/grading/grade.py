@@ -20,7 +20,7 @@ from typing import Any
 
 from sourcebook.errors import SourcebookError
 from sourcebook.grading.collect import Oversized, Submission, collect
-from sourcebook.grading.files import Skipped, submission_files  # noqa: F401
+from sourcebook.grading.files import Skipped  # noqa: F401  (re-exported for the CLI and tests)
 from sourcebook.grading.policy import Policy, parse_policy, responses_to_score, settle
 from sourcebook.items.check import Key, Result, compile_item
 from sourcebook.model.answers import MAX_BYTES

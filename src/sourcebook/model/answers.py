@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -370,19 +371,34 @@ def validate_answers(data: Any, path: str | Path | None = None) -> Answers:
 # --------------------------------------------------------------------------- files
 
 def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, or SourcebookError if it is larger than `max_bytes`."""
+    """The bytes of a regular file, at most `max_bytes`: opened without blocking (a FIFO named
+    like an answers file cannot hang a reader), refused when it is not a regular file or is
+    larger, with the reason in words."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourcebookError(path, f"the file is {_size(size)}; answers files are at most "
-                                  f"{_size(max_bytes)} (is it really an answers file?)")
-        with path.open("rb") as f:
-            data = f.read(max_bytes + 1)     # the size may change after stat
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
         raise SourcebookError(path, f"cannot read the file: {err.strerror or err}") from None
-    if len(data) > max_bytes:
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SourcebookError(path, "not a regular file (a FIFO, device or socket)")
+        if st.st_size > max_bytes:
+            raise SourcebookError(path, f"the file is {_size(st.st_size)}; answers files are at "
+                                  f"most {_size(max_bytes)} (is it really an answers file?)")
+        chunks, total = [], 0
+        while total <= max_bytes:            # the size may change after fstat
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as err:
+        raise SourcebookError(path, f"cannot read the file: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:
         raise SourcebookError(path, f"the file is larger than {_size(max_bytes)}")
-    return data
+    return b"".join(chunks)
 
 
 def _size(n: int) -> str:
