@@ -13,21 +13,16 @@ import datetime as dt
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from sourcebook.errors import SourcebookError
 from sourcebook.grading.files import Skipped, submission_files
+from sourcebook.grading.scoring import Oversized
 from sourcebook.items.base import MAX_ESSAY
 from sourcebook.model.answers import Answers, parse_answers_bytes, read_limited, validate_answers
 
 FUTURE_GRACE = dt.timedelta(days=1)     # clocks and time zones differ; a day is plenty
 MAX_ENTRIES = 1_000                     # no widget makes a response with more entries
-
-
-class Oversized:
-    """Stands for a response too big for any widget (kept out of memory; marked invalid)."""
-
-    def __init__(self, entries: int):
-        self.entries = entries
 
 
 def _too_big(response) -> bool:
@@ -41,27 +36,34 @@ def _too_big(response) -> bool:
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class Submission:
+    """What is kept of one file once it is read: who and when, and what `take` made of its
+    answers (the grader's compact scores); never the file's answers themselves."""
     path: object
-    answers: Answers
     digest: str
-    future: bool = False
+    student_name: str
+    student_id: str
+    exported_at: str
+    exported: dt.datetime
+    future: bool
+    assignment: str | None
+    notes: dict
+    taken: Any = None
 
 
-def identity(answers: Answers) -> tuple[str, str]:
+def identity(sub) -> tuple[str, str]:
     """("id", id) when the student gave an id, else ("name", the name as typed)."""
-    sid = unicodedata.normalize("NFC", answers.student_id).strip()
+    sid = unicodedata.normalize("NFC", sub.student_id).strip()
     if sid:
         return "id", sid
-    return "name", unicodedata.normalize("NFC", answers.student_name).strip()
+    return "name", unicodedata.normalize("NFC", sub.student_name).strip()
 
 
 def _slim(answers: Answers, known: dict[str, str], keep_history: bool) -> list[str]:
-    """Keep only what grading needs (memory stays bounded by the book, not by the files):
-    responses to the book's items, under the book's own id strings; the history only for a
-    policy that reads it; a draft only as the fact that there is one. Returns the ids
-    dropped, for the teacher's note."""
+    """Keep only what grading needs: responses to the book's items, under the book's own id
+    strings; the history only for a policy that reads it; a draft only as the fact that there
+    is one. Returns the ids dropped, for the teacher's note."""
     unknown = sorted(k for k in answers.responses if k not in known)
     kept = {}
     for key, record in answers.responses.items():
@@ -73,15 +75,14 @@ def _slim(answers: Answers, known: dict[str, str], keep_history: bool) -> list[s
             if keep_history else []
         if record.has_draft:
             record.draft = None           # unchecked: the gradebook lists it, never scores it
-        # timestamps and the source name are in every record of every file, and no grade
-        # reads them: at 10,000 students they would be a few hundred MB of strings
-        record.first_at = record.last_at = record.draft_at = record.source = None
         kept[known[key]] = record
     answers.responses = kept
     return unknown
 
 
-def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission, list[str]]:
+def read_submission(path, max_bytes: int, now: dt.datetime
+                    ) -> tuple[Answers, str, bool, list[str]]:
+    """The file's answers, its digest, whether it is dated in the future, and flags."""
     data = read_limited(path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
     parsed = parse_answers_bytes(data, path)
@@ -93,15 +94,18 @@ def read_submission(path, max_bytes: int, now: dt.datetime) -> tuple[Submission,
     if future:
         flags.append(f"dated {answers.exported_at}, in the future: the date was not written "
                      "by the book's page on a computer with a right clock")
-    return Submission(path, answers, digest, future), flags
+    return answers, digest, future, flags
 
 
 def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=str,
             known_items: set[str] | None = None, now: dt.datetime | None = None,
-            keep_history: bool = True
+            keep_history: bool = True, take: Callable[[Answers], Any] | None = None
             ) -> tuple[list[Submission], list[Skipped], list[Skipped]]:
     """The submissions to grade (one per student), the files not graded with their reasons,
-    and notes on graded files worth the teacher's eye."""
+    and notes on graded files worth the teacher's eye.
+
+    Each file is read once: `take(answers)` makes what the caller keeps of it (the grader's
+    scores), and the answers themselves are dropped, so memory does not grow with the files."""
     now = now or dt.datetime.now(dt.timezone.utc)
     canonical_ids = {k: k for k in known_items} if known_items is not None else {}
     files, passed = submission_files(paths)
@@ -111,15 +115,14 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
     kept: list[Submission] = []
     for path in files:
         try:
-            sub, flags = read_submission(path, max_bytes, now)
+            answers, digest, future, flags = read_submission(path, max_bytes, now)
         except SourcebookError as err:
             skipped.append(Skipped(shown(path), err.message))
             continue
-        if sub.digest in seen_digest:
-            skipped.append(Skipped(shown(path), f"identical to {shown(seen_digest[sub.digest])}"))
+        if digest in seen_digest:
+            skipped.append(Skipped(shown(path), f"identical to {shown(seen_digest[digest])}"))
             continue
-        seen_digest[sub.digest] = path
-        answers = sub.answers
+        seen_digest[digest] = path
         if answers.book_id != book_id:
             skipped.append(Skipped(shown(path), f'answers for another book ("{answers.book_id}"; '
                                    f'this one is "{book_id}")'))
@@ -136,7 +139,10 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
                 flags.append(f"ignored {len(unknown)} answer(s) to items this book does not "
                              f"have: {listed}")
         notes.extend(Skipped(shown(path), f) for f in flags)
-        kept.append(sub)
+        kept.append(Submission(path, digest, answers.student_name, answers.student_id,
+                               answers.exported_at, answers.exported, future,
+                               answers.assignment, answers.notes,
+                               take(answers) if take is not None else answers))
     chosen = _one_per_student(kept, skipped, notes, shown)
     return chosen, skipped, notes
 
@@ -144,14 +150,14 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
 def _one_per_student(kept, skipped, notes, shown) -> list[Submission]:
     by_student: dict[tuple[str, str], list[Submission]] = {}
     for sub in kept:
-        by_student.setdefault(identity(sub.answers), []).append(sub)
+        by_student.setdefault(identity(sub), []).append(sub)
     chosen = []
     for (kind, who), subs in by_student.items():
         # Believable dates first, then the newest; the file name breaks ties.
-        subs.sort(key=lambda s: (not s.future, s.answers.exported, str(s.path)))
+        subs.sort(key=lambda s: (not s.future, s.exported, str(s.path)))
         newest = subs[-1]
         chosen.append(newest)
-        names = {s.answers.student_name.strip() for s in subs}
+        names = {s.student_name.strip() for s in subs}
         if kind == "id" and len(names) > 1:
             notes.append(Skipped(shown(newest.path), f"student id {who} handed in files under "
                                  f"different names ({', '.join(sorted(names))}): check them"))
@@ -160,7 +166,7 @@ def _one_per_student(kept, skipped, notes, shown) -> list[Submission]:
             skipped.append(Skipped(
                 shown(old.path),
                 f"another export by the same student (same {by}): this one is dated "
-                f"{old.answers.exported_at}; graded {shown(newest.path)}, dated "
-                f"{newest.answers.exported_at}, instead"
+                f"{old.exported_at}; graded {shown(newest.path)}, dated "
+                f"{newest.exported_at}, instead"
                 + (" (this one's date is in the future)" if old.future else "")))
     return chosen

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Iterator
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,12 +28,25 @@ def num(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".") if x == x else ""
 
 
-def csv_bytes(rows) -> bytes:
+CHUNK_ROWS = 500        # rows per written chunk: a class's CSV is never whole in memory
+
+
+def csv_chunks(rows) -> Iterator[bytes]:
+    """`rows` as CSV, a few hundred rows at a time; the BOM lets Excel read accents right."""
+    yield "\ufeff".encode("utf-8")
     buf = io.StringIO()
     writer = csv.writer(buf)
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
         writer.writerow([csv_safe(c) for c in row])
-    return buf.getvalue().encode("utf-8-sig")     # the BOM lets Excel read accents right
+        if n % CHUNK_ROWS == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue().encode("utf-8")
+
+
+def csv_bytes(rows) -> bytes:
+    return b"".join(csv_chunks(rows))
 
 
 def scaled(report, student) -> tuple[float, float]:
@@ -47,7 +61,7 @@ def chapter_header(report, chapter: str, out_of: float) -> str:
     return f"{report.set_titles.get(chapter, chapter)} (of {num(out_of)})"
 
 
-def gradebook_rows(report) -> list[list]:
+def gradebook_rows(report) -> Iterator[list]:
     scored = report.scored_ids
     chapters = [c for c in report.chapters if any(report.chapter_of[i] == c for i in scored)]
     first = report.students[0] if report.students else None
@@ -55,19 +69,18 @@ def gradebook_rows(report) -> list[list]:
     header = ["name", "student_id", "file", "assignment", "score", "out_of", "percent",
               *(chapter_header(report, c, maxima.get(c, 0)) for c in chapters),
               "attempts", "unchecked", "unchecked_items", *scored]
-    rows = [header]
+    yield header
     assignment = report.assignment.id if report.assignment else ""
     for s in report.students:
         score, out_of = scaled(report, s)
         cells = ["" if s.results[i].status == "unanswered" else num(s.results[i].score)
                  for i in scored]
         unchecked = [i for i in report.item_ids if i in s.drafts]
-        rows.append([s.name, s.student_id, Path(s.file).name, assignment, num(score),
-                     num(out_of), f"{s.percent:.1f}",
-                     *(num(s.chapters.get(c, (0, 0))[0]) for c in chapters),
-                     sum(s.attempts.get(i, 0) for i in report.item_ids), len(unchecked),
-                     " ".join(unchecked), *cells])
-    return rows
+        yield [s.name, s.student_id, Path(s.file).name, assignment, num(score),
+               num(out_of), f"{s.percent:.1f}",
+               *(num(s.chapters.get(c, (0, 0))[0]) for c in chapters),
+               sum(s.attempts.get(i, 0) for i in report.item_ids), len(unchecked),
+               " ".join(unchecked), *cells]
 
 
 def gradebook_csv(report) -> bytes:

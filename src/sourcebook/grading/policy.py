@@ -50,9 +50,16 @@ def responses_to_score(policy: Policy, record) -> list:
     return [record.response]
 
 
+def counted(policy: Policy, results: list[Result]) -> int:
+    """Which of the results of `responses_to_score` counts (the best, or the only one)."""
+    if policy.name == "best":
+        return max(range(len(results)), key=lambda k: results[k].score)
+    return 0
+
+
 def settle(policy: Policy, results: list[Result], attempts: int) -> Result:
     """One result from the results of `responses_to_score`."""
-    result = max(results, key=lambda r: r.score) if policy.name == "best" else results[0]
+    result = results[counted(policy, results)]
     if policy.name == "penalty" and attempts > 1 and result.score > 0:
         factor = max(0.0, 1 - policy.penalty * (attempts - 1))
         result = replace(result, score=round(result.score * factor, 4))

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from sourcebook.model.answers import write_atomic
 from sourcebook.errors import SourcebookError
-from sourcebook.grading.gradebook import csv_bytes as _csv, csv_safe, gradebook_csv, num as _num  # noqa: F401
+from sourcebook.grading.gradebook import (csv_bytes as _csv, csv_chunks, csv_safe,  # noqa: F401
+                                          gradebook_csv, gradebook_rows, num as _num)
 
 __all__ = ["write_outputs", "gradebook_csv", "short_answers_csv", "report_html", "chart_png",
            "OUTPUT_NAMES", "csv_safe"]
@@ -31,7 +32,11 @@ OUTPUT_NAMES = {"gradebook": ("gradebook", ".csv"), "short_answers": ("short-ans
 
 def short_answers_csv(report) -> bytes:
     """The written answers, for the instructor to read and mark by hand."""
-    rows = [["student", "student_id", "item", "self_assessment", "text"]]
+    return _csv(short_answer_rows(report))
+
+
+def short_answer_rows(report):
+    yield ["student", "student_id", "item", "self_assessment", "text"]
     for s in report.students:
         for item_id, answer in report.short_answers.get(s.file, {}).items():
             if not isinstance(answer, dict) or not isinstance(answer.get("text"), str):
@@ -39,8 +44,7 @@ def short_answers_csv(report) -> bytes:
             ticks = answer.get("self")
             mark = (f"{sum(1 for t in ticks if t is True)}/{len(ticks)}"
                     if isinstance(ticks, list) else "")
-            rows.append([s.name, s.student_id, item_id, mark, answer["text"]])
-    return _csv(rows)
+            yield [s.name, s.student_id, item_id, mark, answer["text"]]
 
 
 # --------------------------------------------------------------------------- chart
@@ -266,26 +270,32 @@ def _names(out_dir: Path, force: bool) -> dict[str, Path]:
 
 def attempts_csv(report) -> bytes:
     """Checks per item per student, in lesson order; "unchecked" where a draft is pending."""
-    rows = [["name", "student_id", *report.item_ids]]
+    return _csv(attempt_rows(report))
+
+
+def attempt_rows(report):
+    yield ["name", "student_id", *report.item_ids]
     for s in report.students:
-        rows.append([s.name, s.student_id,
-                     *(f"{s.attempts.get(i, 0)}" + (" unchecked" if i in s.drafts else "")
-                       for i in report.item_ids)])
-    return _csv(rows)
+        yield [s.name, s.student_id,
+               *(f"{s.attempts.get(i, 0)}" + (" unchecked" if i in s.drafts else "")
+                 for i in report.item_ids)]
 
 
 def write_outputs(report, out_dir: Path, *, force: bool = False, keys=None,
                   paper: str = "letter") -> dict[str, Path]:
-    """Write every file; the HTML report last, so it never points to a file not yet written."""
-    from sourcebook.grading.written import marks_template, written_work_html
+    """Write every file; the HTML report last, so it never points to a file not yet written.
+    The big ones (a class's CSVs and written work) are written as they are made, a chunk at a
+    time, never whole in memory."""
+    from sourcebook.grading.written import mark_rows, written_work_chunks
     out_dir.mkdir(parents=True, exist_ok=True)
     names = _names(out_dir, force)
     shown = {k: p.name for k, p in names.items()}
-    contents = {"chart": chart_png(report), "gradebook": gradebook_csv(report),
-                "short_answers": short_answers_csv(report), "attempts": attempts_csv(report)}
+    contents = {"chart": chart_png(report), "gradebook": csv_chunks(gradebook_rows(report)),
+                "short_answers": csv_chunks(short_answer_rows(report)),
+                "attempts": csv_chunks(attempt_rows(report))}
     if keys is not None:
-        contents["written"] = written_work_html(report, keys, paper=paper).encode("utf-8")
-        contents["marks"] = marks_template(report, keys)
+        contents["written"] = written_work_chunks(report, keys, paper=paper)
+        contents["marks"] = csv_chunks(mark_rows(report, keys))
     contents["report"] = report_html(report, shown["chart"], shown).encode("utf-8")
     for kind in [k for k in OUTPUT_NAMES if k in contents and k != "report"] + ["report"]:
         try:

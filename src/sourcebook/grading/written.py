@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from html import escape
+from typing import Iterator
 
 from sourcebook.errors import SourcebookError
 from sourcebook.grading.gradebook import csv_bytes, num
@@ -43,7 +44,7 @@ def _text(answer) -> str | None:
 
 
 def _short_items(report, keys) -> list:
-    return [keys[i].item for i in report.item_ids if keys[i].item.type == "short-answer"]
+    return [keys[i].item for i in report.item_ids if keys[i].written]
 
 
 def _answer_block(item, answer) -> str:
@@ -72,32 +73,43 @@ def _notes_block(notes: dict) -> str:
 
 
 def written_work_html(report, keys, *, paper: str = "letter", title: str = "Written work") -> str:
+    return b"".join(written_work_chunks(report, keys, paper=paper, title=title)).decode("utf-8")
+
+
+def written_work_chunks(report, keys, *, paper: str = "letter", title: str = "Written work"
+                        ) -> Iterator[bytes]:
+    """The written-work document, a student's page at a time (UTF-8)."""
     items = _short_items(report, keys)
-    pages = []
+    size = "A4" if paper.lower() == "a4" else "letter"
+    yield (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+           f'</title><meta name="viewport" content="width=device-width, initial-scale=1">'
+           f'<style>{CSS.replace("var(--paper, letter)", size)}</style></head><body>'
+           ).encode("utf-8")
     for s in report.students:
         answers = report.short_answers.get(s.file, {})
         blocks = "".join(_answer_block(item, answers.get(item.id)) for item in items)
-        pages.append(f'<section class="student"><h1>{escape(s.name or s.student_id)}</h1>'
-                     f'<p class="who">Student id: {escape(s.student_id or "—")} · file '
-                     f'{escape(s.file.rsplit("/", 1)[-1])}</p>{blocks}'
-                     f'{_notes_block(report.notes_text.get(s.file, {}))}</section>')
-    size = "A4" if paper.lower() == "a4" else "letter"
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
-            f'</title><meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<style>{CSS.replace("var(--paper, letter)", size)}</style></head><body>'
-            + "".join(pages) + "</body></html>")
+        yield (f'<section class="student"><h1>{escape(s.name or s.student_id)}</h1>'
+               f'<p class="who">Student id: {escape(s.student_id or "—")} · file '
+               f'{escape(s.file.rsplit("/", 1)[-1])}</p>{blocks}'
+               f'{_notes_block(report.notes_text.get(s.file, {}))}</section>').encode("utf-8")
+    yield b"</body></html>"
 
 
 MARK_HEADER = ["name", "student_id", "file", "item", "out_of", "mark", "comment"]
 
 
 def marks_template(report, keys) -> bytes:
-    rows = [MARK_HEADER]
+    return csv_bytes(mark_rows(report, keys))
+
+
+def mark_rows(report, keys):
+    """The teacher's marking sheet: a row per student and written item, mark left blank."""
+    yield MARK_HEADER
+    items = _short_items(report, keys)
     for s in report.students:
-        for item in _short_items(report, keys):
-            rows.append([s.name, s.student_id, s.file.rsplit("/", 1)[-1], item.id,
-                         num(item.points), "", ""])
-    return csv_bytes(rows)
+        for item in items:
+            yield [s.name, s.student_id, s.file.rsplit("/", 1)[-1], item.id,
+                   num(item.points), "", ""]
 
 
 def student_key(name: str, student_id: str) -> str:

@@ -153,6 +153,22 @@ class Key(abc.ABC):
         """Labels of the wrong parts of a (valid) response, for "most chosen wrong answer"."""
         return []
 
+    # What the grader's item analysis asks of a key (grading/analysis.py).
+    written = False     # recorded for the teacher to mark (short answers), never auto-scored
+    seeded = False      # the verdict depends on the student's dealing seed (orderings)
+
+    def chosen(self, response: Any) -> list[str]:
+        """The options a (valid) response picks, counted per option; [] without options."""
+        return []
+
+    def option_rows(self) -> list[tuple[str, str, bool]]:
+        """(option id, text, right) for each option, in data order; [] without options."""
+        return []
+
+    def label(self, choice: str) -> str:
+        """A wrong choice (from `wrong_choices`) as the teacher reads it."""
+        return choice
+
 
 class Broken(Key):
     """An item that cannot be marked in this context (e.g. its source is missing)."""

@@ -50,6 +50,17 @@ class ChoiceKey(Key):
     def unknown(self, value: str):
         return self.invalid(f'"{value[:40]}" is not one of the options {span(self.option_ids)}')
 
+    def chosen(self, response):
+        return [response] if isinstance(response, str) else list(dict.fromkeys(response))
+
+    def option_rows(self):
+        right = self.perfect()
+        right = {right} if isinstance(right, str) else set(right)
+        return [(o.id, o.text, o.id in right) for o in self.item.options]
+
+    def label(self, choice):
+        return option_text(self.item, choice)
+
 
 def option_text(item, oid: str, letter: str | None = None) -> str:
     text = next(o.text for o in item.options if o.id == oid)

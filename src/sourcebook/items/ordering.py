@@ -42,6 +42,8 @@ class Ordering(ItemBase):
 
 
 class OrderingKey(Key):
+    seeded = True       # the student's starting order (dealt by the seed) is no answer
+
     def __init__(self, item, ctx=None):
         super().__init__(item)
         if item.entries is None:   # not resolved by the loader: use the context's timeline

@@ -22,6 +22,8 @@ class ShortAnswer(ItemBase):
 
 
 class ShortAnswerKey(Key):
+    written = True      # the teacher marks it with the rubric (grading/written.py)
+
     def _check(self, response, seed):
         if not isinstance(response, dict):
             return self.invalid(f'expected {{"text": ..., "self": [...]}}, got {kind(response)}')

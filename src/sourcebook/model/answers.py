@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from sourcebook.errors import SourcebookError
 
@@ -452,14 +452,15 @@ def dump_answers_atomic(answers: Answers | dict, path: str | Path) -> Path:
     return write_atomic(Path(path), text.encode("utf-8"), replace=True)
 
 
-def write_atomic(path: Path, data: bytes, *, replace: bool) -> Path:
-    """Write `data` to `path` all at once. With replace=False, fail (FileExistsError) rather
-    than replace an existing file."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, replace: bool) -> Path:
+    """Write `data` (bytes, or chunks of bytes as they are made) to `path` all at once. With
+    replace=False, fail (FileExistsError) rather than replace an existing file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         if replace:
