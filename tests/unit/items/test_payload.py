@@ -14,9 +14,11 @@ from sourcebook.model.lesson import BookContext
 from sourcebook.items.normalize import normalise
 from sourcebook.items.schema import Item
 from sourcebook.items.crypto import FAST, SLOW, decrypt, joint_key, sha256_hex, stretch
-from sourcebook.items.cloze import MAX_FORMS
-from sourcebook.items.payload import (build_payload, cloze_accepted, display_order, inline,
-                                     mark_tokens, recorded_key)
+from sourcebook.items.cloze import MAX_FORMS, cloze_accepted
+from sourcebook.items.mark_words import mark_tokens
+from sourcebook.items.page_parts import display_order, inline
+from sourcebook.items.payload import build_payload
+from sourcebook.items.short_answer import recorded_key
 from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT

@@ -17,7 +17,7 @@ from sourcebook.items.schema import Item
 from fixtures.guide_example import EXAMPLE
 from sourcebook.model.guide import guide_path, load_guide, parse_guide
 from sourcebook.render import static
-from sourcebook.items.payload import cloze_accepted
+from sourcebook.items.cloze import cloze_accepted
 from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
