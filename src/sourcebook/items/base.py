@@ -4,8 +4,9 @@ An item type is one module of this package (`single_choice.py`, …) holding eve
 type — its pydantic model, its answer key (checker and scoring, docs/contract.md §3), its answer
 in words, its printed form, its answer-free payload and its body on the web page (with the
 helpers of `items/page_parts.py`) and the references the loader checks — and one `ItemType`
-entry that the registry (`items/registry.py`) lists. Nothing else in the kit switches on an
-item's type: `items/payload.py` and `render/static.py` ask the entry.
+entry that the registry (`items/registry.py`) lists. The checker, the payload
+(`items/payload.py`), the page (`render/static.py`) and the worksheet ask the entry rather than
+switch on an item's type.
 """
 
 from __future__ import annotations
