@@ -23,7 +23,7 @@ from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 VCTX = BookContext(root=ROOT, book_id="test-book", content_version="1",
                    sources={MEMO: load_source(MEMO, ROOT)}, variants=VECTORS["variants"],
                    default_source=MEMO)

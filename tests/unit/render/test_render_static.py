@@ -23,7 +23,7 @@ from sourcebook.model.source import load_source
 from conftest import MEMO, ROOT
 
 GOLDEN = Path(__file__).resolve().parents[2] / "fixtures" / "render" / "vector-items.html"
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 VOID = {"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"}
 
 
