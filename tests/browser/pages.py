@@ -17,7 +17,7 @@ from sourcebook.model.source import load_source
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMO = "rusk-1951-01-12-continued-resistance"
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 ITEM = TypeAdapter(Item)
 
 

@@ -12,7 +12,7 @@ import pytest
 from sourcebook.model.answers import load_answers
 from sourcebook.items.check import perfect_response
 from sourcebook.grading.grade import grade
-from sourcebook.items.payload import inline, matching_keys
+from sourcebook.items.page_parts import inline
 
 from .pages import (MEMO, SEED, answer, book_page, press_check, seed_script, settle, widget_page,
                     wrong_response)
@@ -223,14 +223,14 @@ def test_a_partly_right_answer_points_at_what_to_fix(student, site):
 
     mat, mit = item(student, "v-mat"), site.by_id["v-mat"]
     response = dict(perfect_response(mit, site.ctx))
-    response["2"] = matching_keys(mit)[-1]                # the distractor
+    response["2"] = mit.right_keys()[-1]                # the distractor
     answer(mat, mit, response)
     press_check(mat)
     menus = mat.locator("select")
     assert [menus.nth(i).get_attribute("aria-invalid") for i in range(3)] == [None, "true", None]
     assert mat.locator(".sb-parts").text_content() == "Look again at “Asiatic”."
 
-    everything_wrong = {k: next(x for x in matching_keys(mit) if x != v) for k, v in
+    everything_wrong = {k: next(x for x in mit.right_keys() if x != v) for k, v in
                         perfect_response(mit, site.ctx).items()}
     answer(mat, mit, everything_wrong)
     press_check(mat)

@@ -1,24 +1,22 @@
 """The contract vectors through the Python side: per-student dealing (items/shuffle.py), the
 stretched hashes and encryption (items/crypto.py), the payload's shape (items/payload.py) and
-the checkers' verdicts and scores (sourcebook.items.check, the lead's item registry).
+the answers files. The check vectors' verdicts and scores are tests/contract/test_check_vectors.py.
 tests/browser/test_parity.py runs the same vectors through the page's JS in Chromium."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 
 import pytest
 
 from sourcebook.items import crypto
 from sourcebook.items.cloze import MAX_FORMS
-from sourcebook.items.check import check
 from sourcebook.items.payload import build_payload
 from sourcebook.items.shuffle import deal, fnv1a32, mix32, new_seed
 
 from tests.browser.pages import vector_ctx
-from .vectors import ANSWERS, CHECK, CRYPTO, ITEMS, response
+from .vectors import ANSWERS, CRYPTO, ITEMS
 
 
 def test_fnv1a32_matches_the_published_values_and_the_vectors():
@@ -103,22 +101,6 @@ def test_payload_of_every_vector_item_follows_the_contract():
             n = len(p["entries"])
             assert len(p["pairs"]["h"]) == n * (n - 1) // 2
             assert [e["id"] for e in p["entries"]] != [e.id for e in item.entries]
-
-
-# --------------------------------------------------------------------------- the checkers
-
-# Verdicts the Python checkers of this branch still give by contract version 1; the lead's
-# item registry rewrites them to §3. strict: once a checker follows the contract the vector
-# passes, and this list must shrink (the test fails until the name is taken out).
-def _python_check(item, r, vector):
-    return check(item, r, vector_ctx(), seed=vector.get("seed"))
-
-
-@pytest.mark.parametrize("v", CHECK["vectors"], ids=lambda v: v["name"])
-def test_python_checker_gives_the_contract_verdict(v):
-    got = _python_check(ITEMS[v["item"]], response(v), v)
-    assert got.status == v["expect"]["status"]
-    assert math.isclose(got.score, v["expect"]["score"], abs_tol=5e-5)
 
 
 # --------------------------------------------------------------------------- answers files

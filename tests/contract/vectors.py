@@ -8,7 +8,6 @@ from pathlib import Path
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.items.payload import matching_keys
 from sourcebook.items.schema import Item
 
 HERE = Path(__file__).parent
@@ -23,7 +22,7 @@ def response(vector):
     r = vector["response"]
     item = ITEMS[vector["item"]]
     if item.type == "matching" and isinstance(r, dict):
-        keys = matching_keys(item)
+        keys = item.right_keys()
         return {left: keys[int(v[1:]) - 1] if isinstance(v, str) and v.startswith("@") else v
                 for left, v in r.items()}
     return r

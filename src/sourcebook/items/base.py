@@ -2,8 +2,11 @@
 
 An item type is one module of this package (`single_choice.py`, …) holding everything about the
 type — its pydantic model, its answer key (checker and scoring, docs/contract.md §3), its answer
-in words, its printed form and the references the loader checks — and one `ItemType` entry that
-the registry (`items/registry.py`) lists. Nothing else in the kit switches on an item's type.
+in words, its printed form, its answer-free payload and its body on the web page (with the
+helpers of `items/page_parts.py`) and the references the loader checks — and one `ItemType`
+entry that the registry (`items/registry.py`) lists. The checker, the payload
+(`items/payload.py`), the page (`render/static.py`) and the worksheet ask the entry rather than
+switch on an item's type.
 """
 
 from __future__ import annotations
@@ -219,9 +222,13 @@ class ItemType:
     key: Callable[..., Key]                        # (item, ctx) -> Key
     answer_text: Callable[..., str]                # (item, ctx) -> the answer in words
     print_body: Callable[..., str]                 # (item, ctx, version) -> worksheet HTML
+    payload: Callable[..., dict]                   # (item, ctx, PayloadTools) -> the page's
+    #                                                type-specific fields (hashes, ciphertexts)
+    page_body: Callable[..., str]                  # (item, ctx) -> the item's HTML on the page
     cross_check: Callable[..., Any] | None = None  # (item, problem, source, slug, ctx) -> item
     needs_source: bool = False                     # cloze, evidence, mark-words
     print_key: Callable[..., str] | None = None    # (item, ctx, version) -> the printed key
+    check_label: str = "Check"                     # the page's button that checks an answer
 
     def key_text(self, item, ctx, version: str) -> str:
         """The answer as the printed worksheet of `version` asks for it (its letters)."""

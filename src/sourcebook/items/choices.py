@@ -1,10 +1,12 @@
-"""What single-choice and multiple-select items share: options, their feedback, their print form."""
+"""What single-choice and multiple-select items share: options, their feedback, their print form,
+their payload and their body on the page."""
 
 from __future__ import annotations
 
 from pydantic import Field, field_validator
 
 from sourcebook.items.base import OPTION_ID, ItemBase, Key, Strict, box, print_inline, span
+from sourcebook.items.page_parts import PayloadTools, attr, choice_block, inline
 from sourcebook.items.shuffle import deal
 
 
@@ -85,3 +87,18 @@ def print_options(item, how: str, version: str) -> str:
     opts = "".join(box(f"{letters[oid]}. {print_inline(texts[oid])}")
                    for oid in sorted(letters, key=letters.get))
     return f'<p class="meta">{how}</p><ul class="opts">{opts}</ul>'
+
+
+def choice_payload(item, h: PayloadTools, right: list[str]) -> dict:
+    """The options in data order (the page deals them per student) and the hashed answers."""
+    return {"options": [{"id": o.id, "html": inline(o.text)} for o in item.options],
+            **choice_block(h, item, item.option_ids(), right,
+                           {o.id: o.feedback for o in item.options})}
+
+
+def choice_list(item, kind: str) -> str:
+    """The options on the page as `kind` ("radio" or "checkbox") inputs."""
+    rows = "".join(
+        f'<li><label><input type="{kind}" name="sb-{attr(item.id)}" value="{attr(o.id)}"> '
+        f'<span>{inline(o.text)}</span></label></li>' for o in item.options)
+    return f'<ul class="sb-opts">{rows}</ul>'

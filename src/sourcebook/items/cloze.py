@@ -12,7 +12,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from sourcebook.items.base import BLANK, MAX_TEXT, ItemBase, ItemType, Key, kind
+from sourcebook.items.crypto import SLOW, encrypt
 from sourcebook.items.normalize import expand_variants, normalise
+from sourcebook.items.page_parts import PIECE_WIDTH, explanation, inline, with_filler
 
 MAX_FORMS = 12    # accepted forms per blank: the page pads every blank's hash list to this
 
@@ -103,8 +105,56 @@ def _print_body(item, ctx, version: str = "") -> str:
     return f'<p class="quote">{passage}</p>'
 
 
+def cloze_accepted(item: Cloze, ctx) -> list[list[str]]:
+    """Each blank's accepted normalised forms for the page, expanded through the context's
+    spelling-variant groups (`ctx.variants`)."""
+    groups = getattr(ctx, "variants", None) or []
+    return [sorted(expand_variants(blank, groups)) for blank in item.blanks()]
+
+
+def _segments(passage: str) -> list:
+    """The passage as text pieces with {"blank": j} between them."""
+    out, pos = [], 0
+    for j, m in enumerate(BLANK.finditer(passage), start=1):
+        out += [passage[pos:m.start()], {"blank": j}]
+        pos = m.end()
+    return out + [passage[pos:]]
+
+
+def _payload(item, ctx, h) -> dict:
+    blanks, canon = [], []
+    for j, (accepted, forms) in enumerate(zip(cloze_accepted(item, ctx), item.blanks()),
+                                          start=1):
+        # The loader refuses more than MAX_FORMS; until it does, a longer list is padded to
+        # the next multiple, so its length still tells little.
+        slots = -(-len(accepted) // MAX_FORMS) * MAX_FORMS
+        canonical = h(f"blank{j}", normalise(forms[0]), SLOW)
+        canon.append(canonical.secret)
+        entries = {}
+        for form in accepted:
+            st = canonical if form == normalise(forms[0]) else h(f"blank{j}", form, SLOW)
+            entries[st.check] = encrypt(canonical.secret, st.secret, PIECE_WIDTH)
+        entries = with_filler(entries, slots, f"{h.seed}|{j}")
+        blanks.append({"it": SLOW, "h": sorted(entries), "k": entries})
+    return {"segments": _segments(item.passage), "blanks": blanks,
+            "explanation": explanation(item, canon)}
+
+
+def _page_body(item, ctx) -> str:
+    out, pos, n = [], 0, 0
+    for m in BLANK.finditer(item.passage):
+        n += 1
+        out.append(inline(item.passage[pos:m.start()]))
+        out.append(f'<input type="text" class="sb-blank" data-b="{n}" aria-label='
+                   f'"Blank {n}" autocomplete="off" spellcheck="false" size="14">')
+        pos = m.end()
+    out.append(inline(item.passage[pos:]))
+    return f'<p class="sb-cloze">{"".join(out)}</p>'
+
+
 TYPE = ItemType(
     name="cloze", model=Cloze, key=lambda item, ctx: ClozeKey(item, ctx),
     answer_text=lambda item, ctx: " / ".join(" or ".join(b) for b in item.blanks()),
     print_body=_print_body, cross_check=_cross_check, needs_source=True,
+    payload=_payload, page_body=_page_body,
 )

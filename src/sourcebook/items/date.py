@@ -7,7 +7,9 @@ import datetime as dt
 from typing import Literal
 
 from sourcebook.items.base import MAX_TEXT, ItemBase, ItemType, Key, kind
+from sourcebook.items.crypto import SLOW
 from sourcebook.items.normalize import parse_date
+from sourcebook.items.page_parts import attr, explanation
 
 
 class DateItem(ItemBase):
@@ -44,10 +46,24 @@ def _cross_check(item, problem, source, slug, ctx):
     return item
 
 
+def _payload(item, ctx, h) -> dict:
+    st = h("date", item.answer.isoformat(), SLOW)
+    return {"answers": {"it": SLOW, "h": [st.check]}, "explanation": explanation(item, [st.secret])}
+
+
+def _page_body(item, ctx) -> str:
+    iid = attr(item.id)
+    return (f'<p class="sb-date"><label for="sb-{iid}-d">Your answer (a date)</label> '
+            f'<input type="text" id="sb-{iid}-d" class="sb-d" autocomplete="off" '
+            f'aria-describedby="sb-{iid}-df" size="22"> <span class="sb-how" '
+            f'id="sb-{iid}-df">Write the day, the month in words and the year, or '
+            f'YYYY-MM-DD.</span></p>')
+
+
 TYPE = ItemType(
     name="date", model=DateItem, key=lambda item, ctx: DateKey(item),
     answer_text=lambda item, ctx: (f"{item.answer.day} {item.answer:%B %Y} "
                                    f"({item.answer.isoformat()})"),
     print_body=lambda item, ctx, version: '<p>Date: <span class="blank" style="min-width:50mm"></span></p>',
-    cross_check=_cross_check,
+    cross_check=_cross_check, payload=_payload, page_body=_page_body,
 )

@@ -12,6 +12,8 @@ from pydantic import Field
 
 from sourcebook.items.base import (EVIDENCE_HOW, SENTENCE_ID, ItemBase, ItemType, Key, box,
                                    item_source, picks_fraction, strings)
+from sourcebook.items.crypto import FAST, padded
+from sourcebook.items.page_parts import attr, explanation, required_source, sid_label
 
 
 class Evidence(ItemBase):
@@ -88,9 +90,33 @@ def _print_body(item, ctx, version: str = "") -> str:
     return f'<p class="meta">{EVIDENCE_HOW}</p><ul class="opts">{rows}</ul>'
 
 
+def _payload(item, ctx, h) -> dict:
+    source = required_source(item, ctx)
+    sentences = offered(item, source)
+    right = {sid: h("sentence", sid) for sid in item.answers}
+    return {
+        "sentences": [{"id": sid, "html": escape(source.sentence(sid).text, quote=False),
+                       "page": source.sentence(sid).page} for sid in sentences],
+        "answers": {"it": FAST, "h": padded([x.check for x in right.values()], len(sentences),
+                                            h.seed)},
+        "explanation": explanation(item, [right[sid].secret for sid in sorted(right)]),
+    }
+
+
+def _page_body(item, ctx) -> str:
+    source = required_source(item, ctx)
+    rows = "".join(
+        f'<li><label><input type="checkbox" value="{attr(sid)}"> <span class="sb-sid">'
+        f'{sid_label(sid)}</span> <span>{escape(source.sentence(sid).text)}</span>'
+        f'</label></li>'
+        for sid in offered(item, source))
+    return (f'<p class="sb-how">{EVIDENCE_HOW}</p>'
+            f'<ul class="sb-ev">{rows}</ul>')
+
+
 TYPE = ItemType(
     name="evidence", model=Evidence,
     key=lambda item, ctx: EvidenceKey(item, item_source(item, ctx)),
     answer_text=_answer_text, print_body=_print_body, cross_check=_cross_check,
-    needs_source=True,
+    needs_source=True, payload=_payload, page_body=_page_body,
 )

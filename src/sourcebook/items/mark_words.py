@@ -13,6 +13,9 @@ from typing import Literal
 from pydantic import Field
 
 from sourcebook.items.base import SENTENCE_ID, ItemBase, ItemType, Key, Broken, item_source, kind
+from sourcebook.items.crypto import FAST, encrypt
+from sourcebook.items.normalize import normalise
+from sourcebook.items.page_parts import PIECE_WIDTH, explanation, required_source, with_filler
 from sourcebook.items.passage import passage_tokens, phrase_tokens
 
 
@@ -101,8 +104,41 @@ def _print_body(item, ctx, version: str = "") -> str:
     return f'<p class="meta">Underline the words.</p><p class="quote">{escape(text)}</p>'
 
 
+def mark_tokens(item: MarkWords, ctx) -> tuple[list[str], list[list[int]]]:
+    """The passage's tokens as the page shows them, and each phrase's token indices."""
+    tokens = passage_tokens(required_source(item, ctx), item.sentences)
+    return tokens, phrase_tokens(tokens, item.phrases)
+
+
+def _payload(item, ctx, h) -> dict:
+    tokens, spans = mark_tokens(item, ctx)
+    phrase_secrets = [h("phrase", f"{k}|{normalise(item.phrases[k])}").secret
+                      for k in range(len(spans))]
+    pieces: dict[str, str] = {}
+    token_secrets: dict[int, str] = {}
+    for k, span in enumerate(spans):
+        for t in span:
+            st = h("token", str(t))
+            token_secrets[t] = st.secret
+            pieces[st.check] = encrypt(f"{k}:{phrase_secrets[k]}", st.secret, PIECE_WIDTH)
+    pieces = with_filler(pieces, len(tokens), h.seed)
+    # Fully right means every word of every phrase marked: the key needs them all.
+    return {"tokens": list(tokens), "targets": {"it": FAST, "h": sorted(pieces)},
+            "pieces": pieces,
+            "explanation": explanation(item, [token_secrets[t] for t in sorted(token_secrets)])}
+
+
+def _page_body(item, ctx) -> str:
+    tokens, _ = mark_tokens(item, ctx)
+    words = " ".join(f'<button type="button" class="sb-w" aria-pressed="false" '
+                     f'data-i="{i}">{escape(t)}</button>' for i, t in enumerate(tokens))
+    return ('<p class="sb-how">Press a word to mark it; press it again to unmark it.</p>'
+            f'<p class="sb-mw">{words}</p>')
+
+
 TYPE = ItemType(
     name="mark-words", model=MarkWords, key=_key,
     answer_text=lambda item, ctx: "; ".join(f"“{p}”" for p in item.phrases),
     print_body=_print_body, cross_check=_cross_check, needs_source=True,
+    payload=_payload, page_body=_page_body,
 )

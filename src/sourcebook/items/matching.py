@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sourcebook.items.base import ItemBase, ItemType, Key, Strict, kind, print_inline
+from sourcebook.items.crypto import FAST
+from sourcebook.items.page_parts import attr, display_order, explanation, inline, plain
 from sourcebook.items.shuffle import deal
 
 
@@ -107,8 +109,36 @@ def _print_body(item, ctx, version: str = "A") -> str:
             f'<ol>{left}</ol><ul class="opts">{right}</ul></div>')
 
 
+def _rights_by_key(item) -> dict[str, str]:
+    """Right-hand key -> its text (the pairs' rights, then the distractors)."""
+    return dict(zip(item.right_keys(), [p.right for p in item.pairs] + list(item.distractors)))
+
+
+def _payload(item, ctx, h) -> dict:
+    keys = item.right_keys()
+    text = _rights_by_key(item)
+    matched = [h(f"match{i}", keys[i - 1]) for i in range(1, len(item.pairs) + 1)]
+    return {"lefts": [inline(pair.left) for pair in item.pairs],
+            "rights": [{"key": k, "html": inline(text[k])} for k in display_order(item.id, keys)],
+            "answers": {"it": FAST, "h": [m.check for m in matched]},
+            "explanation": explanation(item, [m.secret for m in matched])}
+
+
+def _page_body(item, ctx) -> str:
+    iid = attr(item.id)
+    text = _rights_by_key(item)
+    opts = '<option value="">Choose…</option>' + "".join(
+        f'<option value="{k}">{attr(plain(text[k]))}</option>'
+        for k in display_order(item.id, item.right_keys()))
+    rows = "".join(
+        f'<li><label for="sb-{iid}-m{i}">{inline(p.left)}</label>'
+        f'<select id="sb-{iid}-m{i}" data-l="{i}">{opts}</select></li>'
+        for i, p in enumerate(item.pairs, start=1))
+    return f'<ol class="sb-match">{rows}</ol>'
+
+
 TYPE = ItemType(
     name="matching", model=Matching, key=lambda item, ctx: MatchingKey(item),
     answer_text=lambda item, ctx: "; ".join(f"{p.left} — {p.right}" for p in item.pairs),
-    print_body=_print_body, print_key=_print_key,
+    print_body=_print_body, print_key=_print_key, payload=_payload, page_body=_page_body,
 )

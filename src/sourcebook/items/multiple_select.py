@@ -10,8 +10,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from sourcebook.items.base import OPTION_ID, ItemType, picks_fraction, strings
-from sourcebook.items.choices import (ChoiceItem, ChoiceKey, option_text, print_options,
-                                      printed_answer)
+from sourcebook.items.choices import (ChoiceItem, ChoiceKey, choice_list, choice_payload,
+                                      option_text, print_options, printed_answer)
 
 
 class MultipleSelect(ChoiceItem):
@@ -50,10 +50,18 @@ class MultipleSelectKey(ChoiceKey):
         return [c for c in dict.fromkeys(response) if c not in self.answers]
 
 
+def _page_body(item, ctx) -> str:
+    how = "" if "all that apply" in item.prompt.lower() else \
+        '<p class="sb-how">Choose all that apply.</p>'
+    return how + choice_list(item, "checkbox")
+
+
 TYPE = ItemType(
     name="multiple-select", model=MultipleSelect,
     key=lambda item, ctx: MultipleSelectKey(item),
     answer_text=lambda item, ctx: "; ".join(option_text(item, a) for a in item.answers),
     print_body=lambda item, ctx, version: print_options(item, "Choose all that apply.", version),
     print_key=lambda item, ctx, version: printed_answer(item, item.answers, version),
+    payload=lambda item, ctx, h: choice_payload(item, h, list(item.answers)),
+    page_body=_page_body,
 )

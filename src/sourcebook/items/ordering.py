@@ -12,6 +12,8 @@ from pydantic import Field, ValidationError, model_validator
 
 from sourcebook.items.base import OPTION_ID, ItemBase, ItemType, Key, Strict, print_inline, strings
 from sourcebook.errors import suggest
+from sourcebook.items.crypto import FAST
+from sourcebook.items.page_parts import attr, display_order, explanation, inline, plain
 from sourcebook.items.shuffle import deal
 
 
@@ -125,7 +127,41 @@ def _print_body(item, ctx, version: str = "A") -> str:
     return f'<p class="meta">Number them 1, 2, 3 … in order.</p><ul class="opts">{rows}</ul>'
 
 
+def _page_order(item) -> list[str]:
+    """The entries in a build-time order, never the data order: an ordering's data order is
+    its answer. The page deals them per student (contract §4) whatever the order given here."""
+    return display_order(item.id, item.order(), avoid_identity=True)
+
+
+def _payload(item, ctx, h) -> dict:
+    ids = item.order()
+    texts = {e.id: e.text for e in item.entries or []}
+    return {
+        "entries": [{"id": k, "html": inline(texts.get(k, k))} for k in _page_order(item)],
+        "pairs": {"it": FAST, "h": sorted(h("pair", f"{a}>{b}").check
+                                          for i, a in enumerate(ids) for b in ids[i + 1:])},
+        "explanation": explanation(item, [h("pair", f"{a}>{b}").secret
+                                          for a, b in zip(ids, ids[1:])]),
+    }
+
+
+def _page_body(item, ctx) -> str:
+    texts = {e.id: e.text for e in item.entries or []}
+    rows = []
+    for k in _page_order(item):
+        t = plain(texts.get(k, k))
+        rows.append(
+            f'<li data-k="{attr(k)}"><span class="sb-ot">{inline(texts.get(k, k))}</span>'
+            f'<span class="sb-mv sb-j"><button type="button" data-d="-1">'
+            f'<span aria-hidden="true">↑</span><span class="sb-vh">Move up: {attr(t)}'
+            f'</span></button><button type="button" data-d="1"><span aria-hidden="true">'
+            f'↓</span><span class="sb-vh">Move down: {attr(t)}</span></button></span></li>')
+    return ('<p class="sb-how">Use the arrow buttons to put the entries in order, '
+            f'first at the top.</p><ol class="sb-ord">{"".join(rows)}</ol>')
+
+
 TYPE = ItemType(
     name="ordering", model=Ordering, key=lambda item, ctx: OrderingKey(item, ctx),
     answer_text=_answer_text, print_body=_print_body, cross_check=_cross_check,
+    payload=_payload, page_body=_page_body,
 )

@@ -1,8 +1,9 @@
 """The item types the kit knows, by their YAML `type`. Everything else dispatches through here.
 
-To add a type: write `items/<type>.py` (model, key, answer text, print form; see any of the ten
-below), its front-end part `render/assets/items/<type>.js`, and add its module to `_MODULES`
-(or, from a lesson's own code, call `register(TYPE)`). The author guide walks through one.
+To add a type: write `items/<type>.py` (model, key, answer text, print form, payload, page body;
+see any of the ten below), its front-end part `render/assets/items/<type>.js`, and add its
+module to `_MODULES` (or, from a lesson's own code, call `register(TYPE)`). The author guide
+walks through one.
 """
 
 from __future__ import annotations

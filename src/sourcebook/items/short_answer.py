@@ -9,6 +9,8 @@ from pydantic import Field
 
 from sourcebook.items.base import (MAX_ESSAY, ItemBase, ItemType, Key, Result, kind, print_inline,
                                    write_lines)
+from sourcebook.items.crypto import encrypt, sha256_hex
+from sourcebook.items.page_parts import attr, inline
 
 WORDS_PER_LINE = 12     # handwriting on a worksheet line
 
@@ -60,7 +62,27 @@ def _print_body(item, ctx, version: str = "") -> str:
             f'<ul class="meta">{rubric}</ul>')
 
 
+def recorded_key(book: str, item_id: str) -> str:
+    """The (public) key of a short answer's rubric and explanation: only out of plain text."""
+    return sha256_hex(f"{book}|{item_id}|rubric|recorded")
+
+
+def _payload(item, ctx, h) -> dict:
+    key = recorded_key(h.book, item.id)
+    return {"rubric": [encrypt(inline(r), key) for r in item.rubric],
+            "explanation": encrypt(inline(item.explanation), key), "maxlength": MAX_ESSAY}
+
+
+def _page_body(item, ctx) -> str:
+    iid = attr(item.id)
+    return (f'<p><label for="sb-{iid}-t">Your answer</label></p>'
+            f'<textarea id="sb-{iid}-t" class="sb-t" rows="6"></textarea>'
+            f'<div class="sb-rub" hidden><p>Compare your answer with the rubric and tick '
+            f'each point it covers.</p><ul class="sb-opts"></ul></div>')
+
+
 TYPE = ItemType(
     name="short-answer", model=ShortAnswer, key=lambda item, ctx: ShortAnswerKey(item),
     answer_text=_answer_text, print_body=_print_body,
+    payload=_payload, page_body=_page_body, check_label="Record answer",
 )

@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import model_validator
 
 from sourcebook.items.base import OPTION_ID, ItemType, kind
-from sourcebook.items.choices import (ChoiceItem, ChoiceKey, option_text, print_options,
-                                      printed_answer)
+from sourcebook.items.choices import (ChoiceItem, ChoiceKey, choice_list, choice_payload,
+                                      option_text, print_options, printed_answer)
 
 
 class SingleChoice(ChoiceItem):
@@ -44,4 +44,6 @@ TYPE = ItemType(
     answer_text=lambda item, ctx: option_text(item, item.answer),
     print_body=lambda item, ctx, version: print_options(item, "Choose one.", version),
     print_key=lambda item, ctx, version: printed_answer(item, [item.answer], version),
+    payload=lambda item, ctx, h: choice_payload(item, h, [item.answer]),
+    page_body=lambda item, ctx: choice_list(item, "radio"),
 )

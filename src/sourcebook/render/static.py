@@ -20,13 +20,13 @@ import re
 from html import escape
 from pathlib import Path
 
-from sourcebook.items.schema import (BLANK, Cloze, DateItem, Evidence, Matching, MarkWords,
-                                MultipleSelect, Ordering, ShortAnswer, SingleChoice, TrueFalse)
+from sourcebook.items.page_parts import attr as _a
+from sourcebook.items.page_parts import inline, sid_label as _sid_label
+from sourcebook.items.payload import PAYLOAD_VERSION, build_payload
+from sourcebook.items.registry import item_type
 from sourcebook.model.guide import LENSES, Guide, passage_span, phrase_span
 from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, _reading_text
 from sourcebook.render.document import _text_with_calls, call_html, footnotes_html
-from sourcebook.items.payload import (EVIDENCE_HOW, PAYLOAD_VERSION, build_payload, display_order, evidence_scope, inline,
-                      item_source, mark_tokens, matching_keys, ordering_ids, plain)
 
 ASSETS = Path(__file__).parent / "assets"
 NOTE_LIMIT = 20_000
@@ -38,10 +38,6 @@ def asset_paths() -> list[Path]:
     return [ASSETS / "sourcebook.css", ASSETS / "sourcebook.js"]
 
 
-def _a(value) -> str:
-    return escape(str(value), quote=True)
-
-
 def _json(data) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -50,11 +46,6 @@ def _json(data) -> str:
 def _points(p: float) -> str:
     n = int(p) if float(p).is_integer() else p
     return f"{n} point{'' if n == 1 else 's'}"
-
-
-def _sid_label(sid: str) -> str:
-    p, s = sid[1:].split(".s")
-    return f"¶{p}, sentence {s}"
 
 
 def toolbar(book: str, version: str, uid: str, *, require_id: bool = False) -> str:
@@ -85,102 +76,18 @@ def _legend(item, n: int) -> str:
             f'</span></legend>')
 
 
-def _choices(item, kind: str) -> str:
-    rows = "".join(
-        f'<li><label><input type="{kind}" name="sb-{_a(item.id)}" value="{_a(o.id)}"> '
-        f'<span>{inline(o.text)}</span></label></li>' for o in item.options)
-    return f'<ul class="sb-opts">{rows}</ul>'
-
-
-def _body(item, ctx) -> str:
-    iid = _a(item.id)
-    match item:
-        case SingleChoice():
-            return _choices(item, "radio")
-        case MultipleSelect():
-            how = "" if "all that apply" in item.prompt.lower() else \
-                '<p class="sb-how">Choose all that apply.</p>'
-            return how + _choices(item, "checkbox")
-        case TrueFalse():
-            return (f'<ul class="sb-opts"><li><label><input type="radio" name="sb-{iid}" '
-                    f'value="true"> <span>True</span></label></li><li><label><input '
-                    f'type="radio" name="sb-{iid}" value="false"> <span>False</span></label>'
-                    f'</li></ul>')
-        case Ordering():
-            texts = {e.id: e.text for e in item.entries or []}
-            rows = []
-            for k in display_order(item.id, ordering_ids(item), avoid_identity=True):
-                t = plain(texts.get(k, k))
-                rows.append(
-                    f'<li data-k="{_a(k)}"><span class="sb-ot">{inline(texts.get(k, k))}</span>'
-                    f'<span class="sb-mv sb-j"><button type="button" data-d="-1">'
-                    f'<span aria-hidden="true">↑</span><span class="sb-vh">Move up: {_a(t)}'
-                    f'</span></button><button type="button" data-d="1"><span aria-hidden="true">'
-                    f'↓</span><span class="sb-vh">Move down: {_a(t)}</span></button></span></li>')
-            return ('<p class="sb-how">Use the arrow buttons to put the entries in order, '
-                    f'first at the top.</p><ol class="sb-ord">{"".join(rows)}</ol>')
-        case Matching():
-            keys = matching_keys(item)
-            rights = [p.right for p in item.pairs] + list(item.distractors)
-            text = dict(zip(keys, rights))
-            opts = '<option value="">Choose…</option>' + "".join(
-                f'<option value="{k}">{_a(plain(text[k]))}</option>'
-                for k in display_order(item.id, keys))
-            rows = "".join(
-                f'<li><label for="sb-{iid}-m{i}">{inline(p.left)}</label>'
-                f'<select id="sb-{iid}-m{i}" data-l="{i}">{opts}</select></li>'
-                for i, p in enumerate(item.pairs, start=1))
-            return f'<ol class="sb-match">{rows}</ol>'
-        case Cloze():
-            out, pos, n = [], 0, 0
-            for m in BLANK.finditer(item.passage):
-                n += 1
-                out.append(inline(item.passage[pos:m.start()]))
-                out.append(f'<input type="text" class="sb-blank" data-b="{n}" aria-label='
-                           f'"Blank {n}" autocomplete="off" spellcheck="false" size="14">')
-                pos = m.end()
-            out.append(inline(item.passage[pos:]))
-            return f'<p class="sb-cloze">{"".join(out)}</p>'
-        case Evidence():
-            source = item_source(item, ctx)
-            rows = "".join(
-                f'<li><label><input type="checkbox" value="{_a(sid)}"> <span class="sb-sid">'
-                f'{_sid_label(sid)}</span> <span>{escape(source.sentence(sid).text)}</span>'
-                f'</label></li>'
-                for sid in evidence_scope(item, source))
-            return (f'<p class="sb-how">{EVIDENCE_HOW}</p>'
-                    f'<ul class="sb-ev">{rows}</ul>')
-        case MarkWords():
-            tokens, _ = mark_tokens(item, ctx)
-            words = " ".join(f'<button type="button" class="sb-w" aria-pressed="false" '
-                             f'data-i="{i}">{escape(t)}</button>' for i, t in enumerate(tokens))
-            return ('<p class="sb-how">Press a word to mark it; press it again to unmark it.</p>'
-                    f'<p class="sb-mw">{words}</p>')
-        case DateItem():
-            return (f'<p class="sb-date"><label for="sb-{iid}-d">Your answer (a date)</label> '
-                    f'<input type="text" id="sb-{iid}-d" class="sb-d" autocomplete="off" '
-                    f'aria-describedby="sb-{iid}-df" size="22"> <span class="sb-how" '
-                    f'id="sb-{iid}-df">Write the day, the month in words and the year, or '
-                    f'YYYY-MM-DD.</span></p>')
-        case ShortAnswer():
-            return (f'<p><label for="sb-{iid}-t">Your answer</label></p>'
-                    f'<textarea id="sb-{iid}-t" class="sb-t" rows="6"></textarea>'
-                    f'<div class="sb-rub" hidden><p>Compare your answer with the rubric and tick '
-                    f'each point it covers.</p><ul class="sb-opts"></ul></div>')
-    raise TypeError(f"no renderer for item type {type(item).__name__}")
-
-
 def render_item(item, n: int, ctx) -> str:
-    """One item as an <li> (the payload is rendered once per set, not here)."""
+    """One item as an <li> (the payload is rendered once per set, not here); its body is its
+    type's (`page_body` of its registry entry)."""
     source = getattr(item, "source", None) or getattr(ctx, "default_source", None) or ""
-    check = "Record answer" if isinstance(item, ShortAnswer) else "Check"
+    entry = item_type(item)
     hint = (f'<details class="sb-hint"><summary>Hint</summary><p>{inline(item.hint)}</p>'
             f'</details>') if item.hint else ""
     return (f'<li class="sb-item" id="sb-{_a(item.id)}" data-item="{_a(item.id)}" '
             f'data-type="{item.type}" data-source="{_a(source)}">'
-            f'<fieldset class="sb-q">{_legend(item, n)}{_body(item, ctx)}</fieldset>{hint}'
-            f'<div class="sb-actions sb-j"><button type="button" class="sb-check">{check}'
-            f'</button> <span class="sb-att"></span></div>'
+            f'<fieldset class="sb-q">{_legend(item, n)}{entry.page_body(item, ctx)}</fieldset>'
+            f'{hint}<div class="sb-actions sb-j"><button type="button" class="sb-check">'
+            f'{entry.check_label}</button> <span class="sb-att"></span></div>'
             f'<div class="sb-fb" role="status"></div><div class="sb-ex" hidden></div></li>')
 
 

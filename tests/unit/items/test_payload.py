@@ -14,14 +14,16 @@ from sourcebook.model.lesson import BookContext
 from sourcebook.items.normalize import normalise
 from sourcebook.items.schema import Item
 from sourcebook.items.crypto import FAST, SLOW, decrypt, joint_key, sha256_hex, stretch
-from sourcebook.items.cloze import MAX_FORMS
-from sourcebook.items.payload import (build_payload, cloze_accepted, display_order, inline,
-                                     mark_tokens, recorded_key)
+from sourcebook.items.cloze import MAX_FORMS, cloze_accepted
+from sourcebook.items.mark_words import mark_tokens
+from sourcebook.items.page_parts import display_order, inline
+from sourcebook.items.payload import build_payload
+from sourcebook.items.short_answer import recorded_key
 from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 VCTX = BookContext(root=ROOT, book_id="test-book", content_version="1",
                    sources={MEMO: load_source(MEMO, ROOT)}, variants=VECTORS["variants"],
                    default_source=MEMO)

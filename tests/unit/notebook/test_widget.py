@@ -22,7 +22,7 @@ from sourcebook.render import static
 
 from conftest import MEMO, ROOT
 
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 CTX = BookContext(root=ROOT, book_id="live-test", content_version="1",
                   sources={MEMO: load_source(MEMO, ROOT)}, variants=VECTORS["variants"],
                   default_source=MEMO)

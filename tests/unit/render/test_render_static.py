@@ -17,13 +17,13 @@ from sourcebook.items.schema import Item
 from fixtures.guide_example import EXAMPLE
 from sourcebook.model.guide import guide_path, load_guide, parse_guide
 from sourcebook.render import static
-from sourcebook.items.payload import cloze_accepted
+from sourcebook.items.cloze import cloze_accepted
 from sourcebook.model.source import load_source
 
 from conftest import MEMO, ROOT
 
 GOLDEN = Path(__file__).resolve().parents[2] / "fixtures" / "render" / "vector-items.html"
-VECTORS = yaml.safe_load((ROOT / "tests" / "vectors" / "check_vectors.yml").read_text("utf-8"))
+VECTORS = yaml.safe_load((ROOT / "tests" / "contract" / "check_vectors.yml").read_text("utf-8"))
 VOID = {"input", "br", "img", "meta", "link", "hr", "col", "source", "wbr"}
 
 
