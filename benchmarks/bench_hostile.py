@@ -3,7 +3,8 @@
     python benchmarks/bench_hostile.py            # every scenario, one JSON object on stdout
     python benchmarks/bench_hostile.py --one NAME # one scenario in this process (used inside)
 
-Each scenario runs in a fresh Python process so its peak memory (ru_maxrss) is its own:
+Each scenario runs in a fresh Python process so its peak memory (ru_maxrss) is its own, and
+the grader writes every output, as `sourcebook grade` does:
 
   valid_10000       10,000 valid answers files of the real book (all its items)  ≤ 30 s, ≤ 300 MB
   malformed_100     100 files of 0.6 MB that fail the schema in every entry     ≤ 10 s
@@ -44,7 +45,8 @@ def _envelope(ctx, name: str, responses: dict, notes=None) -> dict:
 def _grade(folder: Path, ctx) -> dict:
     from sourcebook.grading.grade import grade
     t0 = time.perf_counter()
-    report = grade([folder], ctx, folder.parent / "out", write=False)
+    # as a teacher runs it: every output written (gradebook, written work, chart, ...)
+    report = grade([folder], ctx, folder.parent / "out", write=True)
     return {"seconds": round(time.perf_counter() - t0, 2), "graded": len(report.students),
             "not_graded": len(report.skipped)}
 
