@@ -41,16 +41,23 @@ def test_no_kit_module_is_over_the_line_limit():
 
 
 def _documentation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(start, end) as (line, column) of every comment and docstring in `source`."""
+    """(start, end) as (line, column) of every comment and docstring in `source`; columns
+    count characters, as tokenize and str indices do."""
+    lines = source.splitlines()
+
+    def chars(line: int, offset: int) -> int:      # ast counts columns in UTF-8 bytes
+        return len(lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
     spans = [(tok.start, tok.end) for tok in tokenize.generate_tokens(io.StringIO(source).readline)
              if tok.type == tokenize.COMMENT]
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
     for node in ast.walk(ast.parse(source)):
-        body = getattr(node, "body", None)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) \
-                and body and isinstance(body[0], ast.Expr) \
-                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-            doc = body[0].value
-            spans.append(((doc.lineno, doc.col_offset), (doc.end_lineno, doc.end_col_offset)))
+        first = node.body[0] if isinstance(node, documented) and node.body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+                and isinstance(first.value.value, str):
+            doc = first.value
+            spans.append(((doc.lineno, chars(doc.lineno, doc.col_offset)),
+                          (doc.end_lineno, chars(doc.end_lineno, doc.end_col_offset))))
     return spans
 
 
@@ -60,7 +67,6 @@ def lesson_words_in_code(source: str) -> list[tuple[int, str]]:
     hits = []
     for number, line in enumerate(source.splitlines(), start=1):
         for match in LESSON_WORDS.finditer(line):
-            # tokenize counts columns in characters, as str indices do
             at = (number, match.start())
             if not any(start <= at < end for start, end in spans):
                 hits.append((number, line.strip()))
@@ -74,9 +80,13 @@ def test_the_check_tells_code_from_comments():
               "def f():\n"
               '    """Rusk in a docstring."""\n'
               '    return "Korea"   # a message naming the lesson\n'
-              "RUSK = 1\n")
+              "RUSK = 1\n"
+              'x = "“¶”"  # Korea, after text outside ASCII\n'
+              "def g():\n"
+              '    """“¶”""";"Rusk"\n')
     assert lesson_words_in_code(source) == [(5, 'return "Korea"   # a message naming the lesson'),
-                                            (6, "RUSK = 1")]
+                                            (6, "RUSK = 1"),
+                                            (9, '"""“¶”""";"Rusk"')]
 
 
 def test_the_kit_names_the_lesson_only_in_comments():
