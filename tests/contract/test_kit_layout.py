@@ -3,6 +3,8 @@
 * No module of `src/sourcebook` is over `MAX_LINES` lines: one idea a module.
 * The kit's Python names the example lesson (Korea, Rusk) only in comments and docstrings that
   show an example; code and messages never do (`grep -ri "korea\\|rusk" src/` finds nothing else).
+* Every file of the kit that is not Python (templates, data, the front end) is shipped: a
+  package-data pattern in pyproject.toml covers it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import ast
 import io
 import re
 import tokenize
-from pathlib import Path
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT = ROOT / "src" / "sourcebook"
@@ -94,3 +98,15 @@ def test_the_kit_names_the_lesson_only_in_comments():
             for line, text in lesson_words_in_code(path.read_text(encoding="utf-8"))]
     assert not hits, "the kit names the example lesson outside a comment or docstring:\n" \
         + "\n".join(hits)
+
+
+def test_every_file_the_kit_reads_is_shipped():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = [PurePosixPath(p) for p in
+                pyproject["tool"]["setuptools"]["package-data"]["sourcebook"]]
+    files = [PurePosixPath(path.relative_to(KIT).as_posix()) for path in KIT.rglob("*")
+             if path.is_file() and path.suffix not in (".py", ".pyc")]
+    assert any(f.parent.as_posix() == "authoring/templates" for f in files)    # the check sees them
+    unshipped = [f.as_posix() for f in files
+                 if not any(f.parent == p.parent and fnmatch(f.name, p.name) for p in patterns)]
+    assert not unshipped, f"not in [tool.setuptools.package-data] of pyproject.toml: {unshipped}"

@@ -40,13 +40,13 @@ def _get(mapping, key: str):
     return None
 
 
-def _toc_files(node) -> set[str]:
+def toc_files(node) -> set[str]:
     """Every `file:` anywhere in a parsed table of contents."""
     if isinstance(node, dict):
         own = {node["file"]} if isinstance(node.get("file"), str) else set()
-        return own.union(*(_toc_files(v) for v in node.values()))
+        return own.union(*(toc_files(v) for v in node.values()))
     if isinstance(node, list):
-        return set().union(*(_toc_files(v) for v in node))
+        return set().union(*(toc_files(v) for v in node))
     return set()
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from sourcebook.authoring.book_edits import (MORE_SOURCES, _toc_files, objectives_with,
+from sourcebook.authoring.book_edits import (MORE_SOURCES, objectives_with, toc_files,
                                              toc_with_chapter)
 from sourcebook.authoring.chapter import chapter_md, file_number_rows, kind_words
 from sourcebook.authoring.draft import Draft, ScaffoldError, draft, seed_yaml
@@ -89,7 +89,7 @@ def plan(text_path: Path, root: Path, slug: str | None = None,
     meta = seed_yaml(d)
     SourceMeta.model_validate(yaml.safe_load(meta))     # a bug here is ours, not the author's
     docname = paths["chapter"].with_suffix("").as_posix()
-    if docname in _toc_files(yaml.safe_load((root / "_toc.yml").read_text("utf-8"))):
+    if docname in toc_files(yaml.safe_load((root / "_toc.yml").read_text("utf-8"))):
         raise ScaffoldError(root / "_toc.yml", f"{docname} is already in the table of contents; "
                             "nothing was written")
     files = {paths["meta"]: meta, paths["chapter"]: chapter_md(d),

@@ -9,15 +9,11 @@ import yaml
 
 from sourcebook.authoring.chapter import file_number_rows, kind_words
 from sourcebook.authoring.draft import Draft, _q
-from sourcebook.authoring.wording import say, say_all
+from sourcebook.authoring.wording import cap, say, say_all
 from sourcebook.model import decimal_file
 from sourcebook.model.source import CLASSIFICATIONS
 
 WORDS = "starter_exercises.yml"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _choices(right: str, wrong: list[tuple[str, str | None]], slot: int
@@ -90,7 +86,7 @@ def _secrecy_item(d: Draft) -> dict | None:
     level = d.ap.classification
     if not level:
         return None
-    options, answer = _choices(_cap(level), [(_cap(c), None) for c in CLASSIFICATIONS
+    options, answer = _choices(cap(level), [(cap(c), None) for c in CLASSIFICATIONS
                                              if c != level], slot=2)
     return _item(d, "secrecy", "single-choice", 1, prompt=say(WORDS, "secrecy", "prompt"),
                  options=options, answer=answer, hint=say(WORDS, "secrecy", "hint"),

@@ -24,6 +24,11 @@ def human_date(d: dt.date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def cap(text: str) -> str:
+    """`text` with its first letter in upper case (the rest as it is)."""
+    return text[:1].upper() + text[1:]
+
+
 def markdown_safe(text: str) -> str:
     """Document text made safe for MyST: every ASCII mark that could start markup is escaped."""
     return re.sub(r"([\\`*_\[\]<>{}|#$~])", r"\\\1", str(text))
@@ -41,7 +46,7 @@ def environment() -> jinja2.Environment:
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(
         md=markdown_safe, human_date=human_date,
-        cap=lambda text: text[:1].upper() + text[1:],
+        cap=cap,
         uncap=lambda text: text[:1].lower() + text[1:],
         article=lambda word: "an" if word[:1] in "aeiou" else "a",
         q=lambda text: json.dumps(text, ensure_ascii=False))   # a YAML double-quoted scalar
