@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 from sourcebook.authoring.facts import Facts, Party, parse_party
 from sourcebook.authoring.tei_markup import TEI, XML_ID, TeiError, clean, local
 from sourcebook.model import decimal_file
-from sourcebook.model.source import CLASSIFICATION_LINE, Apparatus, _parse_heading
+from sourcebook.model.source import CLASSIFICATION_LINE, Apparatus, parse_heading
 
 FRUS_NS = "{http://history.state.gov/frus/ns/1.0}"
 
@@ -114,7 +114,7 @@ def _party(head: Element, role: str, guess: Party | None, persons) -> tuple[Part
 
 def facts(root, div, heading: str, dateline_el, file_number, path) -> Facts:
     ap = Apparatus()
-    _parse_heading(ap, heading)
+    parse_heading(ap, heading)
     head = div.find(f"{TEI}head")
     persons = persons_of(root)
     author, author_full = _party(head, "from", parse_party(ap.author) if ap.author else None,

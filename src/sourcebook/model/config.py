@@ -33,7 +33,8 @@ def book_identity(root: str | Path) -> tuple[str, str]:
                               field="sourcebook")
     book_id, version = section.get("book_id"), section.get("content_version")
     if not isinstance(book_id, str) or not _SLUG.match(book_id):
-        raise SourcebookError(path, "book_id must be a slug such as rusk-continued-resistance",
+        raise SourcebookError(path, "book_id must be a slug (lower-case letters, digits and "
+                              "hyphens) such as cold-war-sources",
                               field="sourcebook.book_id")
     if isinstance(version, int) and not isinstance(version, bool):
         version = str(version)  # `content_version: 1` written without quotes

@@ -3,7 +3,8 @@
 The 1950 scheme: the first digit is the subject class, the next two the country, the part
 after the point the topic, and the part after the slash the date the paper was filed as
 month–day-and-year (``1–1251`` is 12 January 1951; ``12–2150`` is 21 December 1950).
-Only the parts a lesson needs are tabled; anything else decodes as "unknown", never a crash.
+The parts the kit can name are in `data/decimal_file.yml`; anything else decodes as "unknown",
+never a crash.
 """
 
 from __future__ import annotations
@@ -11,27 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from importlib import resources
 
-# Subject classes of the 1950 Records Codification Manual that FRUS files in this era use.
-CLASSES = {
-    "3": "International conferences and organizations",
-    "4": "International trade and commercial relations",
-    "6": "International political relations",
-    "7": "Internal political and national defense affairs",
-    "8": "Internal economic, industrial and social affairs",
-    "9": "Communications, transportation and science",
-}
-# Two-digit country numbers (as used in FRUS file numbers of 1950–51).
-COUNTRIES = {
-    "11": "United States",
-    "41": "United Kingdom",
-    "51": "France",
-    "61": "Soviet Union",
-    "93": "China",
-    "94": "Japan",
-    "95": "Korea",
-}
-TOPICS = {"00": "political affairs (general)"}
+from sourcebook.yamlio import parse_yaml
+
+
+def _tables() -> dict[str, dict[str, str]]:
+    """The classes, countries and topics the kit can name: `data/decimal_file.yml`."""
+    text = (resources.files("sourcebook.model") / "data" / "decimal_file.yml").read_text("utf-8")
+    return parse_yaml(text, shown="sourcebook/model/data/decimal_file.yml").data
+
+
+_TABLES = _tables()
+CLASSES: dict[str, str] = _TABLES["classes"]
+COUNTRIES: dict[str, str] = _TABLES["countries"]
+TOPICS: dict[str, str] = _TABLES["topics"]
 
 FILE_NUMBER = re.compile(
     r"^(?P<klass>\d)(?P<country>\d\d)(?P<sub>[A-Z]?)(?:\.(?P<topic>[0-9A-Z]+))?"
@@ -47,13 +42,13 @@ class FileNumberError(ValueError):
 class DecodedFileNumber:
     raw: str
     subject_class: str          # "7: Internal political and national defense affairs" or "unknown (2)"
-    country: str                # "Korea" or "unknown (99)"
+    country: str                # "France" or "unknown (99)"
     topic: str                  # "political affairs (general)" or "unknown (.10)"
     date: dt.date | None        # the filing date after the slash, if any
 
     @property
     def summary(self) -> str:
-        """`Korea, political affairs, 12 January 1951`."""
+        """`France, political affairs, 12 January 1951`."""
         topic = self.topic.removesuffix(" (general)")
         parts = [self.country, topic]
         if self.date:

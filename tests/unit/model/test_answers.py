@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from engine_support import HERE, PERFECT, submission, write_json
-from sourcebook.model.answers import (Answers, _fast_valid, answers_schema, dump_answers_atomic,
-                                load_answers, new_answers, validate_answers)
+from sourcebook.model.answers import (Answers, answers_schema, dump_answers_atomic, load_answers,
+                                      new_answers, validate_answers)
+from sourcebook.model.answers_fast_check import fast_valid
 from sourcebook.errors import SourcebookError
 
 CORPUS = HERE / "broken_submissions"
@@ -127,7 +128,7 @@ def test_fast_check_agrees_with_the_schema_on_the_corpus():
             data = json.loads(path.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             continue
-        if _fast_valid(data):
+        if fast_valid(data):
             assert validator.is_valid(data), path.name
 
 
@@ -149,7 +150,7 @@ def test_fast_check_never_accepts_what_the_schema_rejects(doc, data):
         key = next(iter(doc["responses"]))
         doc["responses"][key]["attempts"] = data.draw(st.sampled_from([-1, 0, 1.0, "1", None,
                                                                        100_001]))
-    if _fast_valid(doc):
+    if fast_valid(doc):
         assert Draft202012Validator(answers_schema()).is_valid(doc)
 
 
