@@ -44,9 +44,6 @@ from sourcebook.model.source_patterns import (
 from sourcebook.model.source_sentences import ABBREVIATIONS, reading_text, split_sentences
 from sourcebook.model.text_files import decode_text, read_text
 
-# render/static.py still imports the reading text under its old private name.
-_reading_text = reading_text
-
 __all__ = [
     "ABBREVIATIONS", "ANY_MARKER", "CLASSIFICATIONS", "CLASSIFICATION_LINE", "CLOSING_LINE",
     "DATE_LINE", "DATE_TIME", "DOC_NUMBER", "ENCLOSURE_LINE", "FILE_LINE", "FOOTNOTE_CALL",

@@ -25,7 +25,7 @@ from sourcebook.items.page_parts import inline, sid_label as _sid_label
 from sourcebook.items.payload import PAYLOAD_VERSION, build_payload
 from sourcebook.items.registry import item_type
 from sourcebook.model.guide import LENSES, Guide, passage_span, phrase_span
-from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, _reading_text
+from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, reading_text
 from sourcebook.render.document import _text_with_calls, call_html, footnotes_html
 
 ASSETS = Path(__file__).parent / "assets"
@@ -243,11 +243,11 @@ def _page_marks(s, slug: str = "", first: set | None = None) -> list[tuple[int, 
     start of the word that follows it) and of every footnote call (where it stands)."""
     out = []
     for m in PAGE_MARKER.finditer(s.raw):
-        at = len(_reading_text(s.raw[:m.start()]))
+        at = len(reading_text(s.raw[:m.start()]))
         out.append((at + (s.text[at:at + 1] == " "),
                     f'<span class="sb-pg">[Page {m.group(1)}]</span> '))
     for m in FOOTNOTE_CALL.finditer(s.raw):
-        at = len(_reading_text(s.raw[:m.start()]))
+        at = len(reading_text(s.raw[:m.start()]))
         out.append((at, call_html(f"sbr-{slug}", int(m.group(1)), first if first is not None
                                   else set())))
     return out
