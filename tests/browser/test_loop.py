@@ -227,7 +227,7 @@ def play(page, student: Student, link: str, items: dict, ctx) -> None:
     for chapter in ("memo", "read", "extra"):
         if chapter == "read":
             page.locator(".sb-assignment a", has_text="Reading closely").first.click()
-            page.wait_for_load_state()
+            page.wait_for_url(f"**/book/reading.html?assignment={ASSIGNMENT}")
             if student.note:
                 note = page.locator('.sb-reader textarea[data-note="p2"]')
                 note.evaluate("e => e.closest('details').open = true")
