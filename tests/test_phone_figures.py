@@ -67,6 +67,27 @@ def test_the_phone_timeline_is_narrow_tall_and_legible(timeline):
         assert e.label.split()[0] in shown and f"{e.date.day} {e.date:%b}" in shown
 
 
+def test_the_phone_timelines_line_crosses_no_text(timeline):
+    """The vertical line runs through the marker column, where the phase headings' text also
+    runs: it must stop short of every text, and still join every event's marker."""
+    events, chart = timeline
+    fig = build_phone_timeline(events, chart)
+    texts = _texts(fig)                          # drawn: their boxes are where they show
+    ax = fig.axes[0]
+    spine = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
+    assert spine
+    for line in spine:
+        (x0, y0), (x1, y1) = ax.transData.transform(list(zip(line.get_xdata(), line.get_ydata())))
+        for text, _, box in texts:
+            crosses = box.x0 < x0 < box.x1 and min(y0, y1) < box.y1 and max(y0, y1) > box.y0
+            assert not crosses, f"the line crosses {text!r}"
+    markers = [line for line in ax.get_lines() if len(line.get_xdata()) == 1]
+    assert len(markers) == len(events)
+    for marker in markers:
+        y = marker.get_ydata()[0]
+        assert any(min(line.get_ydata()) <= y <= max(line.get_ydata()) for line in spine)
+
+
 def test_the_phone_timeline_alt_text_names_the_span(timeline):
     events, chart = timeline
     text = phone_timeline_alt_text(events, chart)

@@ -476,7 +476,7 @@ def test_reader_lenses_glossary_spotlight(student):
 
 
 def test_blackout_then_reveal(student):
-    student.locator(".sb-bol summary").click()
+    student.locator(".sb-bol summary").first.click()
     box = student.locator(".sb-bos").first
     bo = box.get_attribute("data-bo")
     words = student.locator(f'.sb-memo .sb-bo[data-bo="{bo}"] .sb-bw')
@@ -484,7 +484,9 @@ def test_blackout_then_reveal(student):
     box.locator(".sb-bot").click()
     assert box.locator(".sb-bot").get_attribute("aria-pressed") == "true"
     assert words.first.evaluate("e => getComputedStyle(e).visibility") == "hidden"
-    box.locator("input").first.fill(HOSTILE)
+    guess = student.locator(f'.sb-memo .sb-bo[data-bo="{bo}"] + label input')   # beside the word
+    assert guess.evaluate("e => e === document.activeElement")
+    guess.fill(HOSTILE)
     box.locator(".sb-bor").click()
     assert words.first.evaluate("e => getComputedStyle(e).visibility") == "visible"
     out = box.locator(".sb-boo")
@@ -495,7 +497,8 @@ def test_blackout_then_reveal(student):
 def test_a_revealed_word_is_the_word_not_its_glossary_entry(student):
     """A black-out over a glossary term reveals the word alone ("laboratory", not "laboratory
     laboratory: Used as a figure of speech ...")."""
-    student.locator(".sb-bol summary").click()
+    for summary in student.locator(".sb-bol summary").all():
+        summary.click()
     boxes = student.locator(".sb-bos")
     for n in range(boxes.count()):
         box = boxes.nth(n)

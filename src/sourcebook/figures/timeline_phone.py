@@ -80,6 +80,22 @@ def figure_height(rows: list[Row]) -> float:
     return (rows[-1].top + rows[-1].height if rows else TOP_IN) + BOTTOM_IN
 
 
+def spine_segments(rows: list[Row]) -> list[tuple[float, float]]:
+    """(top, bottom) of each piece of the vertical line, one per phase: the line stops at each
+    phase heading, whose text runs across the line's column, and starts again under it; it runs
+    from the first event's marker to the last one's."""
+    runs: list[list[Row]] = [[]]
+    for row in rows:
+        if row.kind == "heading":
+            runs.append([])
+        else:
+            runs[-1].append(row)
+    runs = [run for run in runs if run]
+    return [(run[0].top + (LINE_IN / 2 if n == 0 else 0),
+             run[-1].top + (LINE_IN / 2 if n == len(runs) - 1 else run[-1].height))
+            for n, run in enumerate(runs)]
+
+
 def build_phone_timeline(events: Sequence[TimelineEvent], chart: ChartSettings) -> Figure:
     rows = lay_out_rows(events)
     height = figure_height(rows)
@@ -94,11 +110,8 @@ def build_phone_timeline(events: Sequence[TimelineEvent], chart: ChartSettings) 
             fontweight="bold", va="top")
     ax.text(DATE_X_IN, 0.36, "Events in order, evenly spaced (not to scale)",
             fontsize=MIN_FONT_PT, style="italic", color="#333333", va="top")
-    events_rows = [r for r in rows if r.kind == "event"]
-    if events_rows:
-        ax.plot([SPINE_X_IN, SPINE_X_IN],
-                [events_rows[0].top + LINE_IN / 2, events_rows[-1].top + LINE_IN / 2],
-                color="#555555", lw=1.0, zorder=1)
+    for top, bottom in spine_segments(rows):
+        ax.plot([SPINE_X_IN, SPINE_X_IN], [top, bottom], color="#555555", lw=1.0, zorder=1)
     for row in rows:
         style = chart.phases[row.phase]
         if row.kind == "heading":

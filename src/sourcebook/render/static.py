@@ -315,16 +315,37 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
     ap = "".join(f'<p class="sb-ap-{b.kind}">{_text_with_calls(b.raw, f"sbr-{slug}", first)}</p>'
                  for b in source.blocks if b.kind in ("file-number", "heading", "classification",
                                                        "date", "subject", "reference"))
+    # Black-outs sit under the paragraph that holds their words (as the notes do), and while a
+    # black-out is on, reader.js puts each guess box beside its hidden word: on a phone the
+    # boxes were screens away from the words when they all sat above the memo.
+    blackouts: dict[str, list[str]] = {}
+    for b in guide.blackouts:
+        guesses = "".join(f'<label><span class="sb-bgn">Word {n}</span> <input type="text" '
+                          f'data-n="{n}" autocomplete="off" spellcheck="false" size="14"></label> '
+                          for n in range(1, len(b.words) + 1))
+        prompt = inline(b.prompt) if b.prompt else (
+            f"Hide {len(b.words)} word{'s' if len(b.words) > 1 else ''} in "
+            f"{_sid_label(b.sentence)} and guess them from the context.")
+        blackouts.setdefault(b.sentence.split(".")[0], []).append(
+            f'<fieldset class="sb-bos" data-bo="{_a(b.id)}"><legend>Black-out: {prompt}</legend>'
+            f'<button type="button" class="sb-bot" aria-pressed="false">Black out the words'
+            f'</button> <span class="sb-bog">{guesses}</span><button type="button" '
+            f'class="sb-bor">Reveal the words</button><p class="sb-boo" role="status"></p>'
+            f'</fieldset>')
+
     # FRUS prints no marker for the first page; say which page it is without imitating one.
     paras = [f'<p class="sb-pg0"><span class="sb-pg">p.&#8239;{source.sentences[0].page}</span></p>']
     for p in source.paragraphs:
         sentences = " ".join(marks.sentence_html(s, _page_marks(s, slug, first))
                              for s in p.sentences)
         nid = f"{uid}-n-{p.id}"
+        here = blackouts.get(p.id, [])
+        games = (f'<details class="sb-bol sb-j"><summary>Black-out: hide words of ¶{p.number} '
+                 f'and guess them ({len(here)})</summary>{"".join(here)}</details>' if here else "")
         paras.append(
             f'<div class="sb-rp" id="sbr-{p.id}" data-pid="{p.id}"><p class="sb-rt">'
             f'<span class="sb-pn"><span class="sb-vh">Paragraph </span><span aria-hidden="true">'
-            f'¶</span>{p.number}</span> {sentences}</p>'
+            f'¶</span>{p.number}</span> {sentences}</p>{games}'
             f'<details class="sb-note"><summary>Your notes on ¶{p.number}</summary>'
             f'<label for="{nid}">Notes on paragraph {p.number}</label>'
             f'<textarea id="{nid}" data-note="{p.id}" rows="3" maxlength="{NOTE_LIMIT}" '
@@ -332,20 +353,6 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
             f'Up to {NOTE_LIMIT:,} characters.</span>'
             f'{_starters(guide, nid)}</details></div>')
 
-    blackouts = []
-    for b in guide.blackouts:
-        guesses = "".join(f'<label>Word {n} <input type="text" data-n="{n}" autocomplete="off" '
-                          f'spellcheck="false" size="14"></label> '
-                          for n in range(1, len(b.words) + 1))
-        prompt = inline(b.prompt) if b.prompt else (
-            f"Hide {len(b.words)} word{'s' if len(b.words) > 1 else ''} in "
-            f"{_sid_label(b.sentence)} and guess them from the context.")
-        blackouts.append(
-            f'<fieldset class="sb-bos" data-bo="{_a(b.id)}"><legend>Black-out: {prompt}</legend>'
-            f'<button type="button" class="sb-bot" aria-pressed="false">Black out the words'
-            f'</button> <span class="sb-bog">{guesses}</span><button type="button" '
-            f'class="sb-bor">Reveal the words</button><p class="sb-boo" role="status"></p>'
-            f'</fieldset>')
     compares = []
     for c in guide.compare:
         where = ", ".join(dict.fromkeys(_sid_label(p.sentence).split(",")[0] for p in c.passage))
@@ -367,8 +374,6 @@ def render_reader(source: PrimarySource, guide: Guide, ctx) -> str:
         f'lenses">{lens_buttons}</div><p><label for="{uid}-spot">Spotlight</label> '
         f'<select id="{uid}-spot" class="sb-spot">{"".join(spot)}</select></p></div>'
         f'<div class="sb-lps">{"".join(panels)}</div>'
-        + (f'<details class="sb-bol sb-j"><summary>Black-out: hide words and guess them '
-           f'({len(blackouts)})</summary>{"".join(blackouts)}</details>' if blackouts else "")
         + f'<p class="sb-rmsg sb-vh" role="status"></p>'
         f'<div class="sb-memo"><div class="sb-ap">{ap}</div>{"".join(paras)}'
         f'{footnotes_html(source, f"sbr-{slug}", first, "sb-footnotes sb-rfn", "the close reading")}'

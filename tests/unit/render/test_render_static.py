@@ -256,7 +256,7 @@ def test_assets_fit_the_budget_and_load_nothing():
     assert [p.name for p in paths] == ["sourcebook.css", "sourcebook.js"]
     shipped = {p.name: minified(p).encode() for p in paths}
     total = sum(len(gzip.compress(b, 9)) for b in shipped.values())
-    assert total <= 19_000, f"JS + CSS is {total} bytes gzipped; the budget is 19 KB"
+    assert total <= 19_500, f"JS + CSS is {total} bytes gzipped; the budget is 19.5 KB"
     modules = sorted(static.ASSETS.rglob("*.js"))
     assert len(modules) >= 14
     for text in [p.read_text("utf-8") for p in modules] + [paths[0].read_text("utf-8")]:

@@ -85,11 +85,23 @@ export function reader(section, refreshers) {
     const toggle = query(fieldset, '.sb-bot');
     const guesses = queryAll(fieldset, 'input');
     const output = query(fieldset, '.sb-boo');
-    const hide = (on) => { pressed(toggle, on); words.forEach((word) => word.classList.toggle('sb-on', on)); };
+    /* while the words are hidden, each guess box sits right after its word in the memo (on a
+       phone a box under the paragraph can be a screen away); it goes back afterwards */
+    const home = query(fieldset, '.sb-bog');
+    const hide = (on) => {
+      pressed(toggle, on);
+      words.forEach((word, i) => {
+        word.classList.toggle('sb-on', on);
+        const box = guesses[i] && guesses[i].parentNode;
+        if (box && on) (word.closest('.sb-g') || word).after(box);     // never inside a glossary button
+        else if (box) home.append(box, ' ');
+      });
+    };
     toggle.addEventListener('click', () => {
       const on = !pressed(toggle);
       hide(on);
       output.textContent = on ? 'Blacked out. Type your guesses, then reveal.' : '';
+      if (on && guesses[0]) guesses[0].focus();
     });
     guesses.forEach((box) => box.addEventListener('input', () => save(storageKey(`bo:${id}`), guesses.map((g) => g.value))));
     query(fieldset, '.sb-bor').addEventListener('click', () => {
