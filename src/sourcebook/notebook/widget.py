@@ -42,13 +42,14 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-@lru_cache(maxsize=1)
-def _front_end() -> tuple[str, str]:
-    """(ES module, CSS) of the widget, made from the page's sources at first use."""
+@lru_cache(maxsize=4)
+def _front_end(item_types: tuple[Path, ...] = ()) -> tuple[str, str]:
+    """(ES module, CSS) of the widget, made from the page's sources at first use; with the JS
+    modules of a lesson's own item types (`item_types`), as the page has them."""
     import rcssmin
     import rjsmin
     from sourcebook.render.bundle import ASSETS, bundle
-    esm = rjsmin.jsmin(bundle(ASSETS / "widget.js", esm=True))
+    esm = rjsmin.jsmin(bundle(ASSETS / "widget.js", esm=True, item_types=item_types))
     css = rcssmin.cssmin((ASSETS / "sourcebook.css").read_text(encoding="utf-8"))
     return esm, css
 
@@ -161,6 +162,10 @@ class SourcebookWidget(anywidget.AnyWidget):
     answers = traitlets.Dict().tag(sync=True)
 
     def __init__(self, html: str, answers_file: AnswersFile, **kwargs):
+        from sourcebook.items.registry import front_ends
+        lesson_types = front_ends()          # a lesson's own types, registered in this kernel
+        if lesson_types:
+            kwargs.setdefault("_esm", _front_end(lesson_types)[0])
         super().__init__(html=html, answers=answers_file.snapshot(), **kwargs)
         self.answers_file = answers_file
         self.observe(self._sync, names="answers")

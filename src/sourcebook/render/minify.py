@@ -50,8 +50,9 @@ def nested_template_lines(js: str) -> list[int]:
     return lines
 
 
-def minified(path: Path) -> str:
-    """The asset at `path` (.js or .css) as the book ships it."""
+def minified(path: Path, item_types=()) -> str:
+    """The asset at `path` (.js or .css) as the book ships it; a JS entry with the front-end
+    modules of a lesson's item types (`item_types`, render/bundle.py)."""
     import rcssmin
     import rjsmin
     text = path.read_text(encoding="utf-8")
@@ -59,7 +60,7 @@ def minified(path: Path) -> str:
         return rcssmin.cssmin(text)
     if re.search(r"^import\s", text, re.M):
         from sourcebook.render.bundle import bundle
-        text = bundle(path)
+        text = bundle(path, item_types=item_types)
     nested = nested_template_lines(text)
     if nested:
         raise MinifyError(f"{path}: line {nested[0]}: a template literal inside another one's "
