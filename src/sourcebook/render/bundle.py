@@ -27,7 +27,7 @@ import re
 from pathlib import Path
 
 ASSETS = (Path(__file__).parent / "assets").resolve()
-REGISTRY = ASSETS / "items" / "index.js"
+REGISTRY = "items/index.js"        # the kit's registry of item types, under ASSETS
 KIT_PREFIX = "sourcebook/"          # how a lesson's module names the kit's modules
 
 
@@ -85,7 +85,7 @@ class _Module:
         else:
             line = self.text.count("\n", 0, at) + 1
             raise BundleError(f"{self.path}:{line}: only the kit's own modules can be bundled "
-                              f"({spec!r} is neither a relative path nor {KIT_PREFIX}...)")
+                              f"({spec!r} is not a relative path or {KIT_PREFIX}...)")
         if not target.is_file():
             raise BundleError(f"{self.path}: {spec!r} does not exist")
         self.deps.append(target)
@@ -169,14 +169,14 @@ def bundle(entry: Path, *, esm: bool = False, item_types=()) -> str:
     """The entry module and everything it imports, as one script (or one ES module); with
     `item_types`, the front-end modules of item types the kit's registry does not list (a
     lesson's own), added to it before the entry runs."""
-    kit = _ordered([entry])
-    kit_paths = {m.path for m in kit}
-    added = [p.resolve() for p in item_types if p.resolve() not in kit_paths]
+    kit_paths = {m.path for m in _ordered([entry])}
+    registry = (ASSETS / REGISTRY).resolve()
+    added = list(dict.fromkeys(p.resolve() for p in item_types if p.resolve() not in kit_paths))
     for path in added:
         if not path.is_file():
             raise BundleError(f"{path}: an item type's front-end module that does not exist")
-    if added and REGISTRY not in kit_paths:
-        raise BundleError(f"{entry}: does not use the item registry ({_rel(REGISTRY)}), "
+    if added and registry not in kit_paths:
+        raise BundleError(f"{entry}: does not use the item registry ({REGISTRY}), "
                           "so it cannot take a lesson's item types")
     modules = _ordered([*added, entry.resolve()])
     modules.append(modules.pop(next(i for i, m in enumerate(modules) if m.path == entry.resolve())))
@@ -188,7 +188,7 @@ def bundle(entry: Path, *, esm: bool = False, item_types=()) -> str:
     for m in modules:
         exports = ", ".join(f"{name}: {expr}" for name, expr in m.exports)
         if m is modules[-1]:
-            out += [f"{_var(REGISTRY)}.addItemType({_var(p)});" for p in dict.fromkeys(added)]
+            out += [f"{_var(registry)}.addItemType({_var(p)});" for p in added]
         out.append(f"/* {_rel(m.path)} */\nconst {_var(m.path)} = (() => {{\n{m.body.strip()}\n"
                    f"return Object.freeze({{ {exports} }});\n}})();")
     if esm:
