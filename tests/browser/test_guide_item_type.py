@@ -2,8 +2,8 @@
 holds the guide's Python and JavaScript modules (taken from the guide's code blocks), registered
 through the guide's `_config.yml` lines, with one exercise of that type. In Chromium a wrong
 number is not right, a right one (within the tolerance) is correct and opens the explanation,
-and the exported answers file holds the response. A missing JS module fails the build; a
-broken one fails the checks below."""
+and the exported answers file holds the response; the same in the notebook widget, from the
+build's student bundle. A missing JS module fails the build; a broken one fails the checks."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import yaml
 from guide_item_type import config_lines, exercise_item, forgotten_afterwards, write_modules
 
 from .pages import press_check
+from .test_anywidget import HOST
 
 from conftest import MEMO, ROOT
 
@@ -87,3 +88,22 @@ def test_the_guides_number_type_checks_on_the_page_and_exports(page, site, tmp_p
     download.value.save_as(path)
     kept = json.loads(path.read_text("utf-8"))["responses"][item["id"]]
     assert kept["response"] == "9" and kept["history"] == ["11", "9"]
+
+
+def test_the_guides_number_type_checks_in_the_notebook_widget(page, site, serve, tmp_path):
+    base, html, item = site
+    static = html / "_static"
+    student = json.loads((static / "sourcebook-student.json").read_text(encoding="utf-8"))
+    (tmp_path / "widget.mjs").write_text(student["widget_module"], encoding="utf-8")
+    css = (static / "sourcebook.css").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(HOST % css, encoding="utf-8")
+    model = {"html": student["sets"]["memo"], "answers": {}}
+    page.add_init_script("window.MODEL = " + json.dumps(model) + ";")
+    page.goto(serve(tmp_path) + "index.html")
+    page.wait_for_function("window.widgetReady === true")
+    li = page.locator(f"#sb-{item['id']}")
+    assert "Not right yet" in verdict_after_check(li, "6")
+    assert "Correct" in verdict_after_check(li, "8")
+    assert "eight days" in li.locator(".sb-ex").inner_text()
+    page.wait_for_function(f"(window.saved.at(-1) || {{responses: {{}}}}).responses['{item['id']}']"
+                           "?.response === '8'")

@@ -92,3 +92,10 @@ def test_a_lesson_type_without_a_js_module_is_named_for_the_build(guide_module):
     from sourcebook.items.registry import TYPES, front_ends, without_front_end
     TYPES["number"] = dataclasses.replace(guide_module.TYPE, front_end=None)
     assert without_front_end() == ("number",) and front_ends() == ()
+
+
+def test_the_notebook_widget_carries_the_worked_examples_js(guide_module, tmp_path):
+    from sourcebook.notebook import widget as live
+    answers = live.AnswersFile.for_path(tmp_path / "a.json", BOOK, "1")
+    assert "addItemType(lesson_number)" in live.SourcebookWidget("<section></section>", answers)._esm
+    assert "addItemType(lesson_number)" not in live._front_end()[0]

@@ -73,6 +73,11 @@ def item_type(item) -> ItemType:
     return _BY_MODEL[type(item)]
 
 
+def lesson_types() -> tuple[ItemType, ...]:
+    """The registered types that are not the kit's own (a lesson's, from `book/_ext/`)."""
+    return tuple(t for name, t in TYPES.items() if name not in KIT_TYPES)
+
+
 def front_ends() -> tuple[Path, ...]:
     """The JS modules of the registered types that bring their own (a lesson's), to bundle."""
     return tuple(t.front_end for t in TYPES.values() if t.front_end is not None)
@@ -80,4 +85,4 @@ def front_ends() -> tuple[Path, ...]:
 
 def without_front_end() -> tuple[str, ...]:
     """Registered types outside the kit that name no JS module: the page cannot check them."""
-    return tuple(name for name, t in TYPES.items() if name not in KIT_TYPES and t.front_end is None)
+    return tuple(t.name for t in lesson_types() if t.front_end is None)

@@ -66,3 +66,11 @@ def minified(path: Path, item_types=()) -> str:
         raise MinifyError(f"{path}: line {nested[0]}: a template literal inside another one's "
                           "${...}; rjsmin would damage it: build that string with + instead")
     return rjsmin.jsmin(text)
+
+
+def widget_module(item_types=()) -> str:
+    """The notebook widget's front end (render/assets/widget.js) as one minified ES module,
+    with the JS modules of a lesson's own item types (`item_types`) as the page has them."""
+    import rjsmin
+    from sourcebook.render.bundle import ASSETS, bundle
+    return rjsmin.jsmin(bundle(ASSETS / "widget.js", esm=True, item_types=item_types))
