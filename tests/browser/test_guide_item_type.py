@@ -22,6 +22,7 @@ from .test_anywidget import HOST
 from conftest import MEMO, ROOT
 
 TINY = ROOT / "tests" / "fixtures" / "tiny-book"
+pytestmark = pytest.mark.build            # a tiny book, built with Sphinx (a few seconds)
 
 
 def guide_book(folder: Path) -> tuple[Path, dict]:
