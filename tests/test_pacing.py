@@ -6,8 +6,10 @@ from collections import Counter
 
 import pytest
 
-from sourcebook.model.pacing import (PacingAssumptions, as_hours, chapter_words, lesson_pace,
-                                     load_pacing, prose_words, total_minutes)
+from sourcebook.items.registry import item_type
+from sourcebook.model.pacing import (PacingAssumptions, as_hours, chapter_words,
+                                     default_item_minutes, lesson_pace, load_pacing, prose_words,
+                                     total_minutes)
 from sourcebook.model.toc import chapter_order
 
 
@@ -78,8 +80,15 @@ def test_a_short_answer_takes_the_time_its_length_needs(root, book_sets):
     row = next(r for r in lesson_pace(root, sets, ctx.sources, assumptions)
                if r.docname == "book/review")
     lengths = [i.length for i in review[0].items if i.type == "short-answer"]
-    others = sum(1 for i in review[0].items if i.type != "short-answer")
-    assert row.item_minutes == pytest.approx(sum(1 + n / 10 for n in lengths) + others * 1.0)
+    others = sum(item_type(i).minutes for i in review[0].items if i.type != "short-answer")
+    assert row.item_minutes == pytest.approx(sum(1 + n / 10 for n in lengths) + others)
+
+
+def test_each_type_brings_its_own_minutes():
+    from sourcebook.items.registry import TYPES
+    assert default_item_minutes() == {name: t.minutes for name, t in TYPES.items()
+                                      if name != "short-answer"}
+    assert PacingAssumptions().item_minutes["true-false"] == TYPES["true-false"].minutes == 0.5
 
 
 def test_the_lessons_assumptions_are_stated_in_its_data(root):

@@ -1,48 +1,31 @@
 """The author guide's worked example of a new item type is real: its module registers, an item
-of it loads, is checked and scored, prints, and goes on the page (its payload and its body)
-through the registry, like the kit's own ten types."""
+of it loads, is checked and scored, prints, goes on the page (its payload and its body) and into
+the pacing table through the registry, like the kit's own ten types, and its JavaScript module
+is bundled with the kit's front end (tests/browser/test_guide_item_type.py runs it)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
-import sys
 
 import pytest
-import yaml
 
-from conftest import ROOT
+from guide_item_type import exercise_item, forgotten_afterwards, load_module, write_modules
 
-GUIDE = (ROOT / "book" / "instructor" / "author-guide.md").read_text(encoding="utf-8")
 BOOK = "guide-book"
 
 
-def block(info: str, after: str) -> str:
-    tail = GUIDE[GUIDE.index(after):]
-    return re.search(rf"```{info}\n(.*?)```", tail, re.S).group(1)
+@pytest.fixture
+def guide_module(tmp_path):
+    """The guide's modules in a lesson's book/_ext/, its Python one loaded and registered."""
+    with forgotten_afterwards():
+        yield load_module(write_modules(tmp_path / "book" / "_ext"))
 
 
 @pytest.fixture
-def number_item(tmp_path):
-    """The guide's module, registered, and the guide's YAML item of its type."""
-    from sourcebook.items.registry import TYPES, item_adapter, register
-    import sourcebook.items.registry as registry
-    module_file = tmp_path / "number_example.py"
-    module_file.write_text(block("python", "## Adding an item type"), encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("number_example", module_file)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["number_example"] = module
-    spec.loader.exec_module(module)
-    try:
-        register(module.TYPE)
-        raw = yaml.safe_load(block("yml", "## Adding an item type"))[0]
-        yield item_adapter().validate_python(raw)
-    finally:
-        TYPES.pop("number", None)
-        registry._adapter = None
-        registry._BY_MODEL.pop(module.TYPE.model, None)
-        sys.modules.pop("number_example", None)
+def number_item(guide_module):
+    """The guide's YAML item of its type."""
+    from sourcebook.items.registry import item_adapter
+    return item_adapter().validate_python(exercise_item())
 
 
 def test_the_worked_example_registers_loads_checks_and_prints(number_item):
@@ -81,3 +64,38 @@ def test_the_worked_example_renders_its_body_on_the_page(number_item):
     assert f'<input type="text" id="sb-{number_item.id}-n" class="sb-num"' in html
     assert '<button type="button" class="sb-check">Check</button>' in html
     assert "Question 3" in html
+
+
+def test_the_worked_example_gets_its_minutes_from_its_type(number_item):
+    from sourcebook.model.pacing import PacingAssumptions, _item_minutes, default_item_minutes
+    assert default_item_minutes()["number"] == 1.0
+    assert _item_minutes(number_item, PacingAssumptions(item_minutes={"number": 3})) == 3
+
+
+def test_the_worked_examples_js_module_is_bundled_and_registered(guide_module):
+    from sourcebook.items.registry import front_ends, without_front_end
+    from sourcebook.render.bundle import ASSETS, bundle
+    js = guide_module.TYPE.front_end
+    assert front_ends() == (js,) and without_front_end() == ()
+    for entry, esm in ((ASSETS / "sourcebook.js", False), (ASSETS / "widget.js", True)):
+        text = bundle(entry, esm=esm, item_types=front_ends())
+        assert "module_items_index.addItemType(lesson_number);" in text
+        # registered after the registry and the module exist, before the entry runs
+        added = text.index("addItemType(lesson_number)")
+        assert text.index("const module_items_index =") < added < text.rindex("const module_")
+        assert text.index("const lesson_number =") < added
+        assert "from 'sourcebook/" not in text
+
+
+def test_a_lesson_type_without_a_js_module_is_named_for_the_build(guide_module):
+    import dataclasses
+    from sourcebook.items.registry import TYPES, front_ends, without_front_end
+    TYPES["number"] = dataclasses.replace(guide_module.TYPE, front_end=None)
+    assert without_front_end() == ("number",) and front_ends() == ()
+
+
+def test_the_notebook_widget_carries_the_worked_examples_js(guide_module, tmp_path):
+    from sourcebook.notebook import widget as live
+    answers = live.AnswersFile.for_path(tmp_path / "a.json", BOOK, "1")
+    assert "addItemType(lesson_number)" in live.SourcebookWidget("<section></section>", answers)._esm
+    assert "addItemType(lesson_number)" not in live._front_end()[0]

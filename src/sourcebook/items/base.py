@@ -14,6 +14,7 @@ from __future__ import annotations
 import abc
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from html import escape
 from typing import Annotated, Any, Callable, Literal
 
@@ -229,6 +230,12 @@ class ItemType:
     needs_source: bool = False                     # cloze, evidence, mark-words
     print_key: Callable[..., str] | None = None    # (item, ctx, version) -> the printed key
     check_label: str = "Check"                     # the page's button that checks an answer
+    minutes: float = 1.0                           # pacing: a typical student's time on one
+    #                                                (book/data/pacing.yml's item_minutes wins)
+    writing_words: Callable[..., int] | None = None  # (item) -> words a good written answer
+    #                                                needs; its time adds them at writing speed
+    front_end: Path | None = None                  # a lesson's type: its JS module (the kit's
+    #                                                ten are listed in render/assets/items/)
 
     def key_text(self, item, ctx, version: str) -> str:
         """The answer as the printed worksheet of `version` asks for it (its letters)."""

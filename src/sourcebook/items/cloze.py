@@ -157,4 +157,5 @@ TYPE = ItemType(
     answer_text=lambda item, ctx: " / ".join(" or ".join(b) for b in item.blanks()),
     print_body=_print_body, cross_check=_cross_check, needs_source=True,
     payload=_payload, page_body=_page_body,
+    minutes=2.0,
 )

@@ -66,4 +66,5 @@ TYPE = ItemType(
                                    f"({item.answer.isoformat()})"),
     print_body=lambda item, ctx, version: '<p>Date: <span class="blank" style="min-width:50mm"></span></p>',
     cross_check=_cross_check, payload=_payload, page_body=_page_body,
+    minutes=1.0,
 )

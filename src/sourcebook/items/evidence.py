@@ -119,4 +119,5 @@ TYPE = ItemType(
     key=lambda item, ctx: EvidenceKey(item, item_source(item, ctx)),
     answer_text=_answer_text, print_body=_print_body, cross_check=_cross_check,
     needs_source=True, payload=_payload, page_body=_page_body,
+    minutes=2.0,
 )

@@ -141,4 +141,5 @@ TYPE = ItemType(
     answer_text=lambda item, ctx: "; ".join(f"“{p}”" for p in item.phrases),
     print_body=_print_body, cross_check=_cross_check, needs_source=True,
     payload=_payload, page_body=_page_body,
+    minutes=1.5,
 )

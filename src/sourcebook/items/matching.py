@@ -141,4 +141,5 @@ TYPE = ItemType(
     name="matching", model=Matching, key=lambda item, ctx: MatchingKey(item),
     answer_text=lambda item, ctx: "; ".join(f"{p.left} — {p.right}" for p in item.pairs),
     print_body=_print_body, print_key=_print_key, payload=_payload, page_body=_page_body,
+    minutes=2.0,
 )

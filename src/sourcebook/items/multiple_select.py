@@ -64,4 +64,5 @@ TYPE = ItemType(
     print_key=lambda item, ctx, version: printed_answer(item, item.answers, version),
     payload=lambda item, ctx, h: choice_payload(item, h, list(item.answers)),
     page_body=_page_body,
+    minutes=1.5,
 )

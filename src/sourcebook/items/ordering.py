@@ -164,4 +164,5 @@ TYPE = ItemType(
     name="ordering", model=Ordering, key=lambda item, ctx: OrderingKey(item, ctx),
     answer_text=_answer_text, print_body=_print_body, cross_check=_cross_check,
     payload=_payload, page_body=_page_body,
+    minutes=2.0,
 )

@@ -85,4 +85,5 @@ TYPE = ItemType(
     name="short-answer", model=ShortAnswer, key=lambda item, ctx: ShortAnswerKey(item),
     answer_text=_answer_text, print_body=_print_body,
     payload=_payload, page_body=_page_body, check_label="Record answer",
+    minutes=1.0, writing_words=lambda item: item.length,   # thinking, then writing
 )

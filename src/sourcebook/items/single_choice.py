@@ -46,4 +46,5 @@ TYPE = ItemType(
     print_key=lambda item, ctx, version: printed_answer(item, [item.answer], version),
     payload=lambda item, ctx, h: choice_payload(item, h, [item.answer]),
     page_body=lambda item, ctx: choice_list(item, "radio"),
+    minutes=1.0,
 )

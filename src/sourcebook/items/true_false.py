@@ -48,4 +48,5 @@ TYPE = ItemType(
     answer_text=lambda item, ctx: "True" if item.answer else "False",
     print_body=lambda item, ctx, version: f'<ul class="opts">{box("True")}{box("False")}</ul>',
     payload=_payload, page_body=_page_body,
+    minutes=0.5,
 )

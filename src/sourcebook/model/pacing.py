@@ -8,8 +8,9 @@ A chapter's **words** are the prose a student reads: the Markdown text (or a not
 cells) without fenced blocks (code, and the kit's directives such as exercise sets), directive
 options, citation roles, link targets or Markdown markup; plus, for every `{primary-source}` or
 `{close-reader}` of a source, that source's text once. **Reading minutes** are words divided by the
-stated reading speed. **Item minutes** come from a fixed estimate per item type; a short answer's
-from the words a good answer needs (`length`) at the stated writing speed. Every number is an
+stated reading speed. **Item minutes** come from each item type's own estimate (`ItemType.minutes`);
+a written answer's (a short answer's) add the words a good answer needs (`length`) at the stated
+writing speed. Every number is an
 assumption stated in `book/data/pacing.yml`, where a teacher can change it.
 """
 
@@ -23,14 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcebook.errors import SourcebookError
+from sourcebook.items.registry import TYPES, item_type
 from sourcebook.model.project import Project, project_of
 from sourcebook.model.toc import chapter_order
 from sourcebook.yamlio import load_data
 
-DEFAULT_ITEM_MINUTES = {
-    "single-choice": 1.0, "true-false": 0.5, "multiple-select": 1.5, "ordering": 2.0,
-    "matching": 2.0, "cloze": 2.0, "evidence": 2.0, "mark-words": 1.5, "date": 1.0,
-}
+
+def default_item_minutes() -> dict[str, float]:
+    """Minutes per item of each registered type with a fixed time (not a written answer)."""
+    return {name: t.minutes for name, t in TYPES.items() if t.writing_words is None}
+
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)\s*$", re.S | re.M)
 _SOURCE_DIRECTIVE = re.compile(r"^`{3,}\{(?:primary-source|close-reader)\}\s+(\S+)", re.M)
@@ -48,7 +51,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 class PacingAssumptions:
     words_per_minute: float = 200
     writing_words_per_minute: float = 10
-    item_minutes: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_ITEM_MINUTES))
+    item_minutes: dict[str, float] = field(default_factory=default_item_minutes)
     optional: tuple[str, ...] = ()        # chapters offered as support, not in the lesson's time
     reference: tuple[str, ...] = ()       # glossary, bibliography...: looked up, not read through
 
@@ -96,14 +99,15 @@ def load_pacing(project: Project | str | Path) -> PacingAssumptions:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise SourcebookError(shown, f"must be a positive number, not {value!r}", field=fld)
         return float(value)
-    minutes = dict(DEFAULT_ITEM_MINUTES)
+    minutes = default_item_minutes()
+    fixed = tuple(minutes)
     given = data.get("item_minutes") or {}
     if not isinstance(given, dict):
         raise SourcebookError(shown, "must map item types to minutes", field="item_minutes")
     for kind, value in given.items():
-        if kind not in DEFAULT_ITEM_MINUTES:
+        if kind not in fixed:
             raise SourcebookError(shown, f'"{kind}" is not an item type with a fixed time '
-                                  f'(those are {", ".join(DEFAULT_ITEM_MINUTES)}; a short answer\'s '
+                                  f'(those are {", ".join(fixed)}; a written answer\'s '
                                   "time follows its length)", field="item_minutes")
         minutes[kind] = positive(value, f"item_minutes.{kind}")
     chapters = set(chapter_order(project))
@@ -159,9 +163,10 @@ def chapter_words(markdown: str, sources: dict) -> int:
 
 
 def _item_minutes(item, assumptions: PacingAssumptions) -> float:
-    if item.type == "short-answer":
-        return 1 + getattr(item, "length", 60) / assumptions.writing_words_per_minute
-    return assumptions.item_minutes.get(item.type, 1.0)
+    entry = item_type(item)
+    if entry.writing_words is not None:
+        return entry.minutes + entry.writing_words(item) / assumptions.writing_words_per_minute
+    return assumptions.item_minutes.get(item.type, entry.minutes)
 
 
 def chapter_file(project: Project, docname: str) -> Path | None:

@@ -8,7 +8,8 @@ The widget's model carries exactly what the static page carries: ``html``, the f
 ``render/static.py`` writes (the questions, the memo and the answer-free payload: hashes and
 ciphertext, never a key), and ``answers``, the answers file of docs/contract.md §5. Its front end
 is ``render/assets/widget.js`` bundled with the same modules as the page (``render/bundle.py``),
-so wording, checking, dealing and verdicts are the page's. Python never checks an answer here
+so wording, checking, dealing and verdicts are the page's; a lesson's own item types come with
+their JS modules (registered in this kernel, or in the student bundle's ``widget_module``). Python never checks an answer here
 and never reads a key: it writes what the widget sends to the answers file, atomically, merging
 item by item so that several widgets sharing one file (the reader and each exercise set) never
 undo each other's work.
@@ -42,15 +43,15 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-@lru_cache(maxsize=1)
-def _front_end() -> tuple[str, str]:
-    """(ES module, CSS) of the widget, made from the page's sources at first use."""
+@lru_cache(maxsize=4)
+def _front_end(item_types: tuple[Path, ...] = ()) -> tuple[str, str]:
+    """(ES module, CSS) of the widget, made from the page's sources at first use; with the JS
+    modules of a lesson's own item types (`item_types`), as the page has them."""
     import rcssmin
-    import rjsmin
-    from sourcebook.render.bundle import ASSETS, bundle
-    esm = rjsmin.jsmin(bundle(ASSETS / "widget.js", esm=True))
+    from sourcebook.render.bundle import ASSETS
+    from sourcebook.render.minify import widget_module
     css = rcssmin.cssmin((ASSETS / "sourcebook.css").read_text(encoding="utf-8"))
-    return esm, css
+    return widget_module(item_types), css
 
 
 # --------------------------------------------------------------------------- the answers file
@@ -161,6 +162,10 @@ class SourcebookWidget(anywidget.AnyWidget):
     answers = traitlets.Dict().tag(sync=True)
 
     def __init__(self, html: str, answers_file: AnswersFile, **kwargs):
+        from sourcebook.items.registry import front_ends
+        lesson_types = front_ends()          # a lesson's own types, registered in this kernel
+        if lesson_types:
+            kwargs.setdefault("_esm", _front_end(lesson_types)[0])
         super().__init__(html=html, answers=answers_file.snapshot(), **kwargs)
         self.answers_file = answers_file
         self.observe(self._sync, names="answers")
@@ -201,7 +206,10 @@ def _bundled(kind: str, name: str, answers: str | Path | None) -> Display | None
     html = bundle[kind][name]
     book, version = bundle["book"], bundle["content_version"]
     sync = AnswersFile.for_path(answers or default_answers_path(book), book, version)
-    return Display(SourcebookWidget(html, sync), html)
+    # a lesson with its own item types ships the widget's front end with them in the bundle
+    own = bundle.get("widget_module")
+    return Display(SourcebookWidget(html, sync, **({"_esm": own} if isinstance(own, str) else {})),
+                   html)
 
 
 def show_exercises(path: str | Path, *, root: str | Path | None = None,

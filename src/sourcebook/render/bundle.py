@@ -13,6 +13,12 @@ It understands exactly the module syntax the kit uses, written at the start of a
 ``export { a, b } from './x.js';``, ``export { a, b };``, ``export function|async function|const|
 let|class name``, ``export default <expression>;``. Anything else (a bare specifier, an import
 cycle, a dynamic import) is refused with the file and line, never guessed at.
+
+A lesson's own item type ships its front-end module beside its Python module (the `ItemType`'s
+`front_end`, e.g. ``book/_ext/number.js``). ``bundle(entry, item_types=[path, ...])`` adds such
+modules and registers each in the kit's registry (``items/index.js``: ``addItemType``) before the
+entry runs. A lesson's module imports the kit's modules as ``sourcebook/<path under assets>``
+(``import { stretch } from 'sourcebook/core/crypto.js';``) and its own by relative path.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ import re
 from pathlib import Path
 
 ASSETS = (Path(__file__).parent / "assets").resolve()
+REGISTRY = "items/index.js"        # the kit's registry of item types, under ASSETS
+KIT_PREFIX = "sourcebook/"          # how a lesson's module names the kit's modules
 
 
 class BundleError(ValueError):
@@ -54,7 +62,11 @@ def _rel(path: Path) -> str:
 
 
 def _var(path: Path) -> str:
-    return "module_" + re.sub(r"\W", "_", _rel(path)[:-3] if _rel(path).endswith(".js") else _rel(path))
+    """The bundle's name for a module: the kit's by their path, a lesson's by their file name."""
+    rel = _rel(path)
+    stem = rel[:-3] if rel.endswith(".js") else rel
+    prefix = "module_" if ASSETS in path.resolve().parents else "lesson_"
+    return prefix + re.sub(r"\W", "_", stem)
 
 
 class _Module:
@@ -66,11 +78,14 @@ class _Module:
         self.body = self._transform()
 
     def _resolve(self, spec: str, at: int) -> Path:
-        if not spec.startswith("./") and not spec.startswith("../"):
+        if spec.startswith(KIT_PREFIX):
+            target = (ASSETS / spec[len(KIT_PREFIX):]).resolve()
+        elif spec.startswith("./") or spec.startswith("../"):
+            target = (self.path.parent / spec).resolve()
+        else:
             line = self.text.count("\n", 0, at) + 1
             raise BundleError(f"{self.path}:{line}: only the kit's own modules can be bundled "
-                              f"({spec!r} is not a relative path)")
-        target = (self.path.parent / spec).resolve()
+                              f"({spec!r} is not a relative path or {KIT_PREFIX}...)")
         if not target.is_file():
             raise BundleError(f"{self.path}: {spec!r} does not exist")
         self.deps.append(target)
@@ -117,7 +132,8 @@ class _Module:
         return text
 
 
-def _ordered(entry: Path) -> list[_Module]:
+def _ordered(entries: list[Path]) -> list[_Module]:
+    """The entries and everything they import, each module after its imports."""
     done: dict[Path, _Module] = {}
     visiting: list[Path] = []
 
@@ -134,19 +150,45 @@ def _ordered(entry: Path) -> list[_Module]:
         visiting.pop()
         done[path] = module
 
-    visit(entry.resolve())
+    for entry in entries:
+        visit(entry.resolve())
     return list(done.values())
 
 
-def bundle(entry: Path, *, esm: bool = False) -> str:
-    """The entry module and everything it imports, as one script (or one ES module)."""
-    modules = _ordered(entry)
+def _unique_names(modules: list[_Module]) -> None:
+    seen: dict[str, Path] = {}
+    for m in modules:
+        name = _var(m.path)
+        if name in seen:
+            raise BundleError(f"{m.path} and {seen[name]}: two front-end modules of one name; "
+                              "rename one")
+        seen[name] = m.path
+
+
+def bundle(entry: Path, *, esm: bool = False, item_types=()) -> str:
+    """The entry module and everything it imports, as one script (or one ES module); with
+    `item_types`, the front-end modules of item types the kit's registry does not list (a
+    lesson's own), added to it before the entry runs."""
+    kit_paths = {m.path for m in _ordered([entry])}
+    registry = (ASSETS / REGISTRY).resolve()
+    added = list(dict.fromkeys(p.resolve() for p in item_types if p.resolve() not in kit_paths))
+    for path in added:
+        if not path.is_file():
+            raise BundleError(f"{path}: an item type's front-end module that does not exist")
+    if added and registry not in kit_paths:
+        raise BundleError(f"{entry}: does not use the item registry ({REGISTRY}), "
+                          "so it cannot take a lesson's item types")
+    modules = _ordered([*added, entry.resolve()])
+    modules.append(modules.pop(next(i for i, m in enumerate(modules) if m.path == entry.resolve())))
+    _unique_names(modules)
     out = ["/* sourcebook front end, bundled from src/sourcebook/render/assets by render/bundle.py */"]
     if not esm:
         out.append("(() => {")
     out.append("'use strict';")
     for m in modules:
         exports = ", ".join(f"{name}: {expr}" for name, expr in m.exports)
+        if m is modules[-1]:
+            out += [f"{_var(registry)}.addItemType({_var(p)});" for p in added]
         out.append(f"/* {_rel(m.path)} */\nconst {_var(m.path)} = (() => {{\n{m.body.strip()}\n"
                    f"return Object.freeze({{ {exports} }});\n}})();")
     if esm:

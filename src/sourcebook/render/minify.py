@@ -50,8 +50,9 @@ def nested_template_lines(js: str) -> list[int]:
     return lines
 
 
-def minified(path: Path) -> str:
-    """The asset at `path` (.js or .css) as the book ships it."""
+def minified(path: Path, item_types=()) -> str:
+    """The asset at `path` (.js or .css) as the book ships it; a JS entry with the front-end
+    modules of a lesson's item types (`item_types`, render/bundle.py)."""
     import rcssmin
     import rjsmin
     text = path.read_text(encoding="utf-8")
@@ -59,9 +60,17 @@ def minified(path: Path) -> str:
         return rcssmin.cssmin(text)
     if re.search(r"^import\s", text, re.M):
         from sourcebook.render.bundle import bundle
-        text = bundle(path)
+        text = bundle(path, item_types=item_types)
     nested = nested_template_lines(text)
     if nested:
         raise MinifyError(f"{path}: line {nested[0]}: a template literal inside another one's "
                           "${...}; rjsmin would damage it: build that string with + instead")
     return rjsmin.jsmin(text)
+
+
+def widget_module(item_types=()) -> str:
+    """The notebook widget's front end (render/assets/widget.js) as one minified ES module,
+    with the JS modules of a lesson's own item types (`item_types`) as the page has them."""
+    import rjsmin
+    from sourcebook.render.bundle import ASSETS, bundle
+    return rjsmin.jsmin(bundle(ASSETS / "widget.js", esm=True, item_types=item_types))

@@ -5,7 +5,8 @@ answer-free payload (render/static.py). The bundle is those same fragments in on
 ``sourcebook-student.json``, which the build ships in the site's ``_static`` folder:
 
     {"format": "sourcebook-student", "version": 1, "book": ..., "content_version": ...,
-     "sets": {"<exercises file stem>": "<fragment>"}, "readers": {"<slug>": "<fragment>"}}
+     "sets": {"<exercises file stem>": "<fragment>"}, "readers": {"<slug>": "<fragment>"},
+     "widget_module": "<the widget's ES module>"}     # only with the lesson's own item types
 
 A notebook that finds a bundle (``$SOURCEBOOK_STUDENT``, or ``sourcebook-student.json`` beside
 the notebook or in the book's built ``_static``) shows it and never opens ``exercises/*.yml``;
@@ -15,6 +16,7 @@ only without one (an author's or teacher's checkout) does it render from the YAM
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 from pathlib import Path
@@ -25,22 +27,29 @@ FORMAT = "sourcebook-student"
 
 def _inputs_key(root: Path) -> str:
     """A digest of everything the bundle is made from (to skip remaking an unchanged one)."""
+    from sourcebook.items.registry import lesson_types
     from sourcebook.render.bundle import ASSETS
     h = hashlib.sha256()
     for folder, pattern in ((root / "exercises", "*.yml"), (root / "seeds", "*"),
                             (root / "book" / "data", "**/*.yml"), (ASSETS.parent, "*.py"),
-                            (Path(__file__).parents[1] / "items", "*.py")):
+                            (Path(__file__).parents[1] / "items", "*.py"), (ASSETS, "**/*.js")):
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
+                h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for entry in lesson_types():             # a lesson's own item types: both their modules
+        for path in (Path(inspect.getsourcefile(entry.model)), entry.front_end):
+            if path is not None and path.is_file():
                 h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 
 def make_bundle(ctx) -> dict:
     """The bundle of a loaded book (a BookContext)."""
+    from sourcebook.items.registry import front_ends
     from sourcebook.model.guide import guide_path, load_guide
     from sourcebook.model.lesson import load_all
     from sourcebook.render import static
+    from sourcebook.render.minify import widget_module
     sets, _ = load_all(ctx)
     root = Path(ctx.root)
     readers = {}
@@ -48,11 +57,14 @@ def make_bundle(ctx) -> dict:
         path = guide_path(slug, root)
         if path.exists():
             readers[slug] = static.render_reader(source, load_guide(path, source), ctx)
-    return {"format": FORMAT, "version": 1, "book": ctx.book_id,
+    data = {"format": FORMAT, "version": 1, "book": ctx.book_id,
             "content_version": ctx.content_version,
             "sets": {Path(s.path).stem if getattr(s, "path", None) else s.info.id:
                      static.render_exercise_set(s, ctx) for s in sets},
             "readers": readers}
+    if front_ends():
+        data["widget_module"] = widget_module(front_ends())
+    return data
 
 
 def write_bundle(ctx, folder: Path) -> Path:

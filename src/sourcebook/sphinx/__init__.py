@@ -68,14 +68,21 @@ WIDGET_ASSETS = ("sourcebook.js", "sourcebook.css")
 
 
 def _ship_assets(app: Sphinx) -> Path:
-    """Minified copies of the kit's JS (its ES modules bundled into one script) and CSS, and
+    """Minified copies of the kit's JS (its ES modules bundled into one script, with the JS
+    modules of the lesson's own item types registered from `book/_ext/`) and CSS, and
     the student bundle the live notebook shows (render/student_bundle.py: the sets' and readers'
     fragments, no key), in a folder of this build's own."""
+    from sourcebook.items.registry import front_ends, without_front_end
     from sourcebook.render import static
     from sourcebook.render.minify import minified
     folder = Path(app.doctreedir) / "_kit_static"
     folder.mkdir(parents=True, exist_ok=True)
-    for path in [*static.asset_paths(), *sorted(ASSETS.glob("sourcebook-theme.*"))]:
+    for name in without_front_end():
+        logger.warning(f'sourcebook: item type "{name}" names no front-end module '
+                       "(ItemType front_end=...): its items cannot be checked on the page")
+    for path in static.asset_paths():
+        (folder / path.name).write_text(minified(path, item_types=front_ends()), encoding="utf-8")
+    for path in sorted(ASSETS.glob("sourcebook-theme.*")):
         (folder / path.name).write_text(minified(path), encoding="utf-8")
     try:
         from sourcebook.render.student_bundle import write_bundle

@@ -175,3 +175,19 @@ def test_with_a_student_bundle_the_notebook_reads_no_exercise_file(tmp_path, mon
     assert not [p for p in opened if p.endswith(".yml")]
     for item_set in bundle["sets"].values():
         assert '"answer"' not in item_set
+
+
+def test_a_student_bundle_with_the_lessons_own_item_types_brings_their_front_end(tmp_path,
+                                                                                 monkeypatch):
+    own = "export default { render() {} };  /* with a lesson's own item types */"
+    bundle = {"format": "sourcebook-student", "version": 1, "book": "own-types",
+              "content_version": "1", "sets": {"memo": fragment()}, "readers": {},
+              "widget_module": own}
+    path = tmp_path / "sourcebook-student.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    monkeypatch.setenv("SOURCEBOOK_STUDENT", str(path))
+    assert live.show_exercises("exercises/memo.yml", answers=tmp_path / "a.json").widget._esm == own
+    bundle.pop("widget_module")
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    plain = live.show_exercises("exercises/memo.yml", answers=tmp_path / "b.json").widget
+    assert plain._esm == live._front_end()[0]

@@ -20,6 +20,14 @@ def _tree(tmp_path, files: dict[str, str]):
     return tmp_path
 
 
+def window_out(script: str) -> str:
+    """`window.out` as JSON after node runs the classic script."""
+    run = subprocess.run([NODE, "-e", "globalThis.window = globalThis;" + script
+                          + "console.log(JSON.stringify(window.out))"],
+                         capture_output=True, text=True, check=True)
+    return run.stdout.strip()
+
+
 @pytest.fixture
 def assets(tmp_path, monkeypatch):
     monkeypatch.setattr(bundler, "ASSETS", tmp_path.resolve())
@@ -40,10 +48,7 @@ def test_imports_exports_and_reexports_become_scopes_in_dependency_order(assets)
     esm = bundle(assets / "main.js", esm=True)
     assert esm.rstrip().endswith("export default module_main.default;")
     if NODE:
-        run = subprocess.run([NODE, "-e", "globalThis.window = globalThis;" + classic
-                              + "console.log(JSON.stringify(window.out))"],
-                             capture_output=True, text=True, check=True)
-        assert run.stdout.strip() == "[3,1]"
+        assert window_out(classic) == "[3,1]"
 
 
 @pytest.mark.parametrize("files, message", [
@@ -64,3 +69,50 @@ def test_the_kit_bundles_and_parses():
     assert "module_items_single_choice" in page
     if NODE:
         subprocess.run([NODE, "--check", "-"], input=page, text=True, check=True)
+
+
+REGISTRY_JS = ("export const TYPES = new Map();\n"
+               "export function addItemType(m) { TYPES.set(m.type, m); }\n")
+
+
+def test_a_lessons_item_type_is_bundled_and_registered_before_the_entry_runs(assets,
+                                                                             tmp_path_factory):
+    _tree(assets, {
+        "core/util.js": "export const twice = (x) => 2 * x;\n",
+        "items/index.js": REGISTRY_JS,
+        "main.js": "import { TYPES } from './items/index.js';\n"
+                   "window.out = [...TYPES.keys(), TYPES.get('number').check(4)];\n",
+    })
+    lesson = _tree(tmp_path_factory.mktemp("lesson"), {
+        "number.js": "import { twice } from 'sourcebook/core/util.js';\n"
+                     "import { one } from './one.js';\n"
+                     "export const type = 'number';\nexport const check = (x) => twice(x) + one;\n",
+        "one.js": "export const one = 1;\n",
+    })
+    classic = bundle(assets / "main.js", item_types=[lesson / "number.js"])
+    assert classic.count("const module_core_util =") == 1          # the kit's own module, shared
+    assert (classic.index("module_items_index.addItemType(lesson_number);")
+            < classic.index("const module_main ="))
+    # a module the kit's registry lists already is not added twice
+    kit_own = [assets / "items" / "index.js"]
+    assert bundle(assets / "main.js") == bundle(assets / "main.js", item_types=kit_own)
+    if NODE:
+        assert window_out(classic) == '["number",9]'
+
+
+@pytest.mark.parametrize("files, types, message", [
+    ({"main.js": "window.x = 1;\n", "t.js": "export const type = 't';\n"}, ["t.js"],
+     "does not use the item registry"),
+    ({"main.js": "import { TYPES } from './items/index.js';\n", "items/index.js": REGISTRY_JS},
+     ["gone.js"], "does not exist"),
+    ({"main.js": "import { TYPES } from './items/index.js';\n", "items/index.js": REGISTRY_JS,
+      "a/t.js": "export const type = 'a';\n", "b/t.js": "export const type = 'b';\n"},
+     ["a/t.js", "b/t.js"], "two front-end modules of one name"),
+])
+def test_a_lessons_item_type_that_cannot_be_added_is_refused(assets, tmp_path_factory, files, types,
+                                                              message):
+    lesson = _tree(tmp_path_factory.mktemp("lesson"), {k: v for k, v in files.items() if k != "main.js"
+                                                       and not k.startswith("items/")})
+    _tree(assets, {k: v for k, v in files.items() if k == "main.js" or k.startswith("items/")})
+    with pytest.raises(BundleError, match=message):
+        bundle(assets / "main.js", item_types=[lesson / t for t in types])

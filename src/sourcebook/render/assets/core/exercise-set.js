@@ -30,6 +30,14 @@ const pointsText = (score, max) => `${twoPlaces(score)} of ${twoPlaces(max)} poi
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const verdictOf = (res) => ({ status: res.status, score: res.score, max: res.max, detail: res.detail, parts: res.parts, unlock: res.unlock });
 
+/* What an item module may add to read, write and check (items/index.js), and what the set
+   does without it. */
+const partControls = (module, li) => (module.partControls ? module.partControls(li) : []);
+const partName = (module, control, i) => (module.partName ? module.partName(control, i)
+  : `“${control.labels[0].textContent.trim()}”`);
+const selfMarkingOnly = (module, current, checked) => !!module.selfMarkingOnly
+  && module.selfMarkingOnly(current, checked);
+
 /** The verdict on a response: empty is unanswered for every type; the type checks the rest. */
 export async function check(payload, response, context = {}) {
   if (isEmpty(response)) return unanswered(payload.points);
@@ -90,14 +98,15 @@ export function exerciseSet(section, refreshers) {
     const store = () => save(key, state());
     let shown = 0;             // the latest display wins when decryptions overlap
 
-    /* after a partly right or wrong check: the blanks or menus to look at again */
+    /* after a partly right or wrong check: the parts to look at again (a cloze's blanks, a
+       matching's menus: the controls the type's partControls gives, one per result part) */
     function pointAt(rightParts) {
       const names = [];
-      const controls = queryAll(li, '.sb-blank,.sb-match select');
+      const controls = partControls(module, li);
       controls.forEach((control, i) => {
         if (rightParts && !rightParts[i]) {
           control.setAttribute('aria-invalid', 'true');
-          names.push(module.type === 'cloze' ? `blank ${i + 1}` : `“${control.labels[0].textContent.trim()}”`);
+          names.push(partName(module, control, i));
         } else control.removeAttribute('aria-invalid');
       });
       if (names.length && names.length < controls.length) {
@@ -253,11 +262,12 @@ export function exerciseSet(section, refreshers) {
       const s = state();
       if (event && event.target && event.target.removeAttribute) event.target.removeAttribute('aria-invalid');
       const current = module.read(li);
-      const onlyTicks = module.type === 'short-answer' && s.status === 'recorded' && isRecord(s.response)
-        && current.text === s.response.text;
-      if (onlyTicks) {
-        s.response = current;      // rubric ticks are the student's own marking of a recorded answer
+      if (s.status === 'recorded' && selfMarkingOnly(module, current, s.response)) {
+        s.response = current;      // the student's own marking of a recorded answer is part of it
+        const wasDraft = s.draft !== undefined;
         delete s.draft;
+        delete s.draft_at;
+        if (wasDraft && isRecord(s.verdict)) show(s.verdict);
       } else if (s.status && same(current, s.response)) {
         delete s.draft;
         delete s.draft_at;

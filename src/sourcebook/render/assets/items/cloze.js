@@ -10,6 +10,10 @@ export const type = 'cloze';
 
 export const read = (li) => queryAll(li, '.sb-blank').map((box) => box.value);
 
+/** The blanks, one per part of a result; a message names them by number. */
+export const partControls = (li) => queryAll(li, '.sb-blank');
+export const partName = (control, i) => `blank ${i + 1}`;
+
 export function write(li, response) {
   queryAll(li, '.sb-blank').forEach((box, i) => { box.value = Array.isArray(response) && isString(response[i]) ? response[i] : ''; });
 }

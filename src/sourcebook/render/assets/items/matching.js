@@ -17,6 +17,9 @@ export function read(li) {
   return { ...response };
 }
 
+/** The menus, one per part of a result (named by their labels, the default). */
+export const partControls = (li) => queryAll(li, '.sb-match select');
+
 export function write(li, response) {
   queryAll(li, 'select').forEach((menu) => {
     const left = menu.dataset.l;

@@ -16,6 +16,11 @@ export function write(li, response) {
   });
 }
 
+/** Only the rubric ticks changed: the student's own marking of the recorded answer, kept with
+    its verdict rather than made a draft. */
+export const selfMarkingOnly = (current, checked) => isRecord(current) && isRecord(checked)
+  && current.text === checked.text;
+
 export const recordedKey = (payload) => sha256Hex(`${payload.book}|${payload.id}|rubric|recorded`);
 
 export async function check(payload, response) {
