@@ -6,7 +6,6 @@ tests/browser/test_guide_item_type.py (a built page in Chromium)."""
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -35,8 +34,12 @@ def js_module() -> str:
 
 
 def config_lines() -> dict:
-    """The guide's `_config.yml` lines that make the module one of the lesson's extensions."""
+    """The guide's `_config.yml` lines that declare the module one of the lesson's types."""
     return yaml.safe_load(block("yaml"))
+
+
+def item_types_entry() -> list:
+    return config_lines()["sourcebook"]["item_types"]
 
 
 def exercise_item() -> dict:
@@ -61,15 +64,47 @@ def forgotten_afterwards():
         yield
     finally:
         unregister("number")
-        sys.modules.pop(MODULE, None)
+        for name in [n for n in sys.modules if n.startswith("sourcebook_lesson_types.")]:
+            sys.modules.pop(name)
         sys.path[:] = path
 
 
-def load_module(folder: Path):
-    """Import the guide's Python module from `folder` (as Sphinx would) and register it."""
-    spec = importlib.util.spec_from_file_location(MODULE, folder / f"{MODULE}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[MODULE] = module
-    spec.loader.exec_module(module)
-    module.setup(None)
-    return module
+def load_module(book: Path):
+    """Declare the guide's module in `book`'s `_config.yml` (the guide's lines) and load the
+    lesson's types as every command does; the module."""
+    from sourcebook.model.lesson_types import load_lesson_types
+    config = book / "_config.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) if config.is_file() else {}
+    data.setdefault("sourcebook", {})["item_types"] = item_types_entry()
+    config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert load_lesson_types(book) == ("number",)
+    return next(m for n, m in sys.modules.items()
+                if n.startswith(f"sourcebook_lesson_types.{MODULE}_"))
+
+
+def guide_book(folder: Path, *, tiny: Path, memo_files: list[Path]) -> tuple[Path, dict]:
+    """The tiny fixture book with the guide's type in its book/_ext/, declared in its
+    `_config.yml` with the guide's lines, and one item of it (tolerance 1)."""
+    import shutil
+    book = folder / "tiny-book"
+    shutil.copytree(tiny, book)
+    (book / "seeds").mkdir()
+    for path in memo_files:
+        shutil.copy(path, book / "seeds")
+    write_modules(book / "book" / "_ext")
+    config_file = book / "_config.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["sourcebook"]["item_types"] = item_types_entry()
+    # as the lesson's own _config.yml: no theme-mode console error, no favicon 404
+    config["sphinx"]["config"]["html_context"] = {"default_mode": "light"}
+    (book / "book" / "images").mkdir()
+    shutil.copy(ROOT / "book" / "images" / "favicon.png", book / "book" / "images")
+    config["html"] = {"favicon": "book/images/favicon.png"}
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    item = {**exercise_item(), "objective": "memo-1", "tolerance": 1}
+    exercises = book / "exercises" / "memo.yml"
+    data = yaml.safe_load(exercises.read_text(encoding="utf-8"))
+    data["items"].append(item)
+    exercises.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                         encoding="utf-8")
+    return book, item

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide_item_type import config_lines, exercise_item, forgotten_afterwards, write_modules
+from guide_item_type import forgotten_afterwards, guide_book
 
 from .pages import press_check
 from .test_anywidget import HOST
@@ -25,36 +25,11 @@ TINY = ROOT / "tests" / "fixtures" / "tiny-book"
 pytestmark = pytest.mark.build            # a tiny book, built with Sphinx (a few seconds)
 
 
-def guide_book(folder: Path) -> tuple[Path, dict]:
-    """The tiny book with the guide's type in its book/_ext/ and one item of it (tolerance 1)."""
-    book = folder / "tiny-book"
-    shutil.copytree(TINY, book)
-    (book / "seeds").mkdir()
-    for suffix in (".txt", ".yml"):
-        shutil.copy(ROOT / "seeds" / f"{MEMO}{suffix}", book / "seeds")
-    write_modules(book / "book" / "_ext")
-    config_file = book / "_config.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["sphinx"]["local_extensions"] = config_lines()["sphinx"]["local_extensions"]
-    # as the lesson's own _config.yml: no theme-mode console error, no favicon 404
-    config["sphinx"]["config"]["html_context"] = {"default_mode": "light"}
-    (book / "book" / "images").mkdir()
-    shutil.copy(ROOT / "book" / "images" / "favicon.png", book / "book" / "images")
-    config["html"] = {"favicon": "book/images/favicon.png"}
-    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    item = {**exercise_item(), "objective": "memo-1", "tolerance": 1}
-    exercises = book / "exercises" / "memo.yml"
-    data = yaml.safe_load(exercises.read_text(encoding="utf-8"))
-    data["items"].append(item)
-    exercises.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                         encoding="utf-8")
-    return book, item
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve, browser):
     from sourcebook.sphinx.book_build import build_book
-    book, item = guide_book(tmp_path_factory.mktemp("guide-type"))
+    book, item = guide_book(tmp_path_factory.mktemp("guide-type"), tiny=TINY,
+                            memo_files=[ROOT / "seeds" / f"{MEMO}{x}" for x in (".txt", ".yml")])
     with forgotten_afterwards():            # the build's Sphinx registers the lesson's type
         html = build_book(book, "student", book / "_build" / "student")
     return serve(html), html, item

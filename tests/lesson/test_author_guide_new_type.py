@@ -18,7 +18,8 @@ BOOK = "guide-book"
 def guide_module(tmp_path):
     """The guide's modules in a lesson's book/_ext/, its Python one loaded and registered."""
     with forgotten_afterwards():
-        yield load_module(write_modules(tmp_path / "book" / "_ext"))
+        write_modules(tmp_path / "book" / "_ext")
+        yield load_module(tmp_path)
 
 
 @pytest.fixture

@@ -3,9 +3,10 @@
 To add a type: write `items/<type>.py` (model, key, answer text, print form, payload, page body;
 see any of the ten below), its front-end part `render/assets/items/<type>.js`, and add its
 module to `_MODULES` and to `render/assets/items/index.js`. A lesson's own type instead names its
-JS module in `ItemType(front_end=...)` and calls `register(TYPE)` from its Sphinx extension in
-`book/_ext/`; the build bundles that module with the kit's (`front_ends`). The author guide walks
-through one.
+JS module in `ItemType(front_end=...)`, lives in `book/_ext/` and is declared in `_config.yml`
+(`sourcebook: item_types:`), which every command that loads the book reads and registers
+(`model/lesson_types.py`); the build bundles its JS module with the kit's (`front_ends`). The
+author guide walks through one.
 """
 
 from __future__ import annotations

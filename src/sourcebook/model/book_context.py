@@ -11,6 +11,7 @@ from typing import Any
 from sourcebook.errors import Problems, SourcebookError
 from sourcebook.items.normalize import load_variants, variant_index
 from sourcebook.model.config import book_identity
+from sourcebook.model.lesson_types import load_lesson_types
 from sourcebook.model.project import Project
 from sourcebook.model.source import PrimarySource, all_seeds, load_source
 from sourcebook.yamlio import load_data, read_yaml
@@ -68,6 +69,7 @@ class BookContext:
             return None
 
         identity = attempt(book_identity, root) or ("book", "1")
+        attempt(load_lesson_types, root)      # before any exercise set names one of them
         sources = {}
         for txt in all_seeds(root):
             source = attempt(load_source, txt, root)

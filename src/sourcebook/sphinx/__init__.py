@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sourcebook import __version__
+from sourcebook.errors import SourcebookError
 
 EDITIONS = ("student", "instructor")
 ASSETS = Path(__file__).parent / "static"
@@ -73,8 +74,13 @@ def _ship_assets(app: Sphinx) -> Path:
     the student bundle the live notebook shows (render/student_bundle.py: the sets' and readers'
     fragments, no key), in a folder of this build's own."""
     from sourcebook.items.registry import front_ends, without_front_end
+    from sourcebook.model.lesson_types import load_lesson_types
     from sourcebook.render import static
     from sourcebook.render.minify import minified
+    try:
+        load_lesson_types(app.srcdir)     # `sourcebook: item_types:` in _config.yml
+    except SourcebookError as err:
+        logger.warning(f"sourcebook: {err}")
     folder = Path(app.doctreedir) / "_kit_static"
     folder.mkdir(parents=True, exist_ok=True)
     for name in without_front_end():
