@@ -6,6 +6,11 @@ it requires occurs somewhere in the built pages or in the scripts they load (scr
 such as `show` or `collapsing` at run time, so their words count). What a selector only *tests*
 (`:not(...)`, `:is(...)`, attribute selectors, pseudo-classes) never removes it: when in doubt,
 a rule stays. At-rules other than @media/@supports/@layer (fonts, keyframes, ...) are kept whole.
+
+Scripts also build class names: Bootstrap adds `bs-${this.constructor.NAME}-auto` to every
+tooltip and popover. A template literal that joins a placeholder to a word with `-` or `_`
+(`prefix-${...}-suffix`) keeps every class of that shape (`prefix-*-suffix`); a placeholder joined
+to nothing, or glued to a word without a joiner (`show${EVENT_KEY}`, an event name), keeps none.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _TAG = re.compile(r"<([A-Za-z][\w-]*)")
 _ATTR_VALUE = re.compile(r'\s(?:class|id)="([^"]*)"')
 _GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
+_TEMPLATE_LITERAL = re.compile(r"`(?:\\.|[^`\\])*`")
+_PLACEHOLDER = re.compile(r"\$\{[^{}`]*\}")
+_ESCAPE = re.compile(r"\\.")             # `\n`, `\u00a0` ...: not part of a class name
+_COMPOUND = re.compile(r"(?:[\w-]|\0)+")   # class-name characters and placeholders (\0)
 
 
 def words_in_pages(pages: Iterable[str]) -> set[str]:
@@ -42,6 +51,34 @@ def words_in_scripts(scripts: Iterable[str]) -> set[str]:
     for js in scripts:
         words.update(_WORD.findall(js))
     return words
+
+
+def class_patterns_in_scripts(scripts: Iterable[str]) -> frozenset[str]:
+    """Shapes of the class names the scripts build in template literals: `bs-${NAME}-auto`
+    gives "bs-*-auto". Only placeholders joined to a word by `-` or `_` count."""
+    patterns: set[str] = set()
+    for js in scripts:
+        for literal in _TEMPLATE_LITERAL.findall(js):
+            text = _PLACEHOLDER.sub("\0", _ESCAPE.sub(" ", literal[1:-1]))
+            for compound in _COMPOUND.findall(text):
+                if "\0" in compound and _joined(compound):
+                    patterns.add(re.sub("\0+", "*", compound))
+    return frozenset(patterns)
+
+
+def _joined(compound: str) -> bool:
+    """Whether some placeholder of `compound` meets a word through `-` or `_`."""
+    return bool(re.search(r"[\w-][-_]\0|\0[-_][\w-]", compound.replace("\0\0", "\0")))
+
+
+def _matching(words: Iterable[str], patterns: Iterable[str]) -> set[str]:
+    """The words that have the shape of one of the patterns."""
+    if not patterns:
+        return set()
+    shape = re.compile("|".join(
+        "(?:" + r"[\w-]+".join(re.escape(part) for part in p.split("*")) + ")"
+        for p in sorted(patterns)))
+    return {w for w in words if shape.fullmatch(w)}
 
 
 def _required(tokens: list) -> tuple[set[str], set[str]]:
@@ -131,11 +168,14 @@ def _purged(css: str, relevant: frozenset[str]) -> str:
     return "".join(_purge_rules(_parsed(css), set(relevant)))
 
 
-def purge_css(css: str, used: set[str], cache: Path | None = None) -> str:
-    """`css` without the rules none of whose selectors can match, given the words in use.
+def purge_css(css: str, used: set[str], cache: Path | None = None,
+              patterns: Iterable[str] = ()) -> str:
+    """`css` without the rules none of whose selectors can match, given the words in use and
+    the shapes of class names scripts build (`class_patterns_in_scripts`).
     With `cache` (a folder), a result is kept there under a hash of the stylesheet and of the
     words in play, so a clean build of an unchanged site does not parse the theme again."""
-    relevant = frozenset(set(_WORD.findall(css)) & used)     # same words in play: same result
+    css_words = set(_WORD.findall(css))
+    relevant = frozenset(css_words & used | _matching(css_words, patterns))  # same words: same result
     if cache is None:
         return _purged(css, relevant)
     key = hashlib.sha256(css.encode() + b"\0" + " ".join(sorted(relevant)).encode()).hexdigest()

@@ -9,8 +9,9 @@ access point and on phones with data plans, so the build trims this:
   sends the query there; plain script tags, so it works from file:// too);
 - sphinx-design's, the copy button's and the toggle button's files load only on pages that have
   such an element;
-- theme stylesheets lose the rules that can match nothing in this site (`css_purge.py`), and
-  the icon fonts keep only the glyphs those rules can show (`icon_fonts.py`);
+- the theme's and extensions' stylesheets (never the lesson's own: `stylesheet_origin.py`) lose
+  the rules that can match nothing in this site (`css_purge.py`), and the icon fonts keep only
+  the glyphs those rules can show (`icon_fonts.py`);
 - a notebook page drops its saved ipywidgets state when no widget manager is loaded (the
   static pages show each output's HTML; `nb_ipywidgets_js: {}` in `_config.yml`).
 
@@ -99,6 +100,7 @@ def _loaded_scripts(pages: list[str], site: Path) -> list[str]:
 
 
 def _stylesheets(pages: list[str], site: Path) -> list[Path]:
+    """The local stylesheets the pages load, and those they @import."""
     hrefs = {h.split("?")[0] for html in pages
              for h in re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', html)
              + re.findall(r'<link[^>]*href="([^"]+\.css[^"]*)"[^>]*rel="stylesheet"', html)}
@@ -106,7 +108,7 @@ def _stylesheets(pages: list[str], site: Path) -> list[Path]:
     for href in hrefs:
         rel = href.split("_static/", 1)[-1]
         path = site / "_static" / rel
-        if "_static/" in href and path.is_file() and not path.name.startswith("sourcebook"):
+        if "_static/" in href and path.is_file():
             found.add(path)
     for sheet in list(found):       # the theme's theme.css @imports Sphinx's basic.css
         for imported in re.findall(r'@import\s+(?:url\()?"([^"]+)"', sheet.read_text("utf-8")):
@@ -127,10 +129,19 @@ def _original(path: Path, site: Path, keep: Path) -> str:
     return text
 
 
+def _restore(path: Path, site: Path, keep: Path) -> None:
+    """A stylesheet an earlier build purged, back as it was (it is no longer purged)."""
+    saved = keep / path.relative_to(site)
+    if saved.is_file() and path.read_text(encoding="utf-8").startswith(_PURGED_MARK):
+        path.write_text(saved.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def lighten_site(app: Sphinx, exception) -> None:
-    from sourcebook.sphinx.css_purge import purge_css, words_in_pages, words_in_scripts
+    from sourcebook.sphinx.css_purge import (class_patterns_in_scripts, purge_css, words_in_pages,
+                                             words_in_scripts)
     from sourcebook.sphinx.icon_fonts import subset_icon_fonts
     from sourcebook.sphinx.icons import icon_stylesheet, theme_fontawesome_js
+    from sourcebook.sphinx.stylesheet_origin import purgeable
     if exception or app.builder.format != "html":
         return
     site = Path(app.outdir)
@@ -148,11 +159,17 @@ def lighten_site(app: Sphinx, exception) -> None:
             path.write_text(light, encoding="utf-8")
         html = light
         pages.append(html)
-    used = words_in_pages(pages) | words_in_scripts(_loaded_scripts(pages, site))
+    scripts = _loaded_scripts(pages, site)
+    used = words_in_pages(pages) | words_in_scripts(scripts)
+    built_classes = class_patterns_in_scripts(scripts)     # `bs-${NAME}-auto` and the like
     keep = Path(app.doctreedir) / _PRISTINE
     (site / "_static" / ICON_CSS).write_text(icon_stylesheet(icon_script), encoding="utf-8")
+    may_purge = purgeable(app, site)
     for sheet in _stylesheets(pages, site):
-        purged = purge_css(_original(sheet, site, keep), used,
+        if not may_purge(sheet):      # the lesson's or the kit's own: as its author wrote it
+            _restore(sheet, site, keep)
+            continue
+        purged = purge_css(_original(sheet, site, keep), used, patterns=built_classes,
                            cache=Path(app.confdir) / ".sourcebook-cache" / "css")
         if "webfonts/fa-" in purged:
             purged = subset_icon_fonts(purged, sheet)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sourcebook.sphinx.css_purge import purge_css, words_in_pages, words_in_scripts
+from sourcebook.sphinx.css_purge import (class_patterns_in_scripts, purge_css, words_in_pages,
+                                         words_in_scripts)
 
 PAGE = '<html><body><nav class="bd-navbar show-me" id="top"><a class="nav-link">x</a></nav></body></html>'
 
@@ -59,3 +60,40 @@ def test_a_kept_result_is_reused_while_the_words_in_play_are_the_same(tmp_path, 
     assert purge_css(css, used("words-no-selector-mentions"), cache=tmp_path) == first
     monkeypatch.undo()
     assert purge_css(css, used("modal"), cache=tmp_path) == css       # a new word in play
+
+
+# Bootstrap 5.3's tooltip and popover (scripts/bootstrap.js, minified as the theme ships it):
+# the placement class is built in a template literal, so no page or script names it whole.
+BOOTSTRAP_LINE = ("f(!e)return null;e.classList.remove(ss,os),"
+                  "e.classList.add(`bs-${this.constructor.NAME}-auto`);const i=(t=>{do{t+=1}")
+BOOTSTRAP_CSS = (".bs-tooltip-top .tooltip-arrow,.bs-tooltip-auto[data-popper-placement^=top] "
+                 ".tooltip-arrow{bottom:0}.bs-popover-auto[data-popper-placement^=right]>"
+                 ".popover-arrow{left:calc(-1 * var(--bs-popover-arrow-height))}"
+                 ".bs-dropdown-top{x:1}")
+
+
+def test_classes_a_script_builds_in_a_template_literal_keep_their_rules():
+    scripts = [BOOTSTRAP_LINE, 'const T = \'<div class="tooltip-arrow"></div><div class="popover-arrow">\'']
+    patterns = class_patterns_in_scripts(scripts)
+    assert "bs-*-auto" in patterns
+    out = purge_css(BOOTSTRAP_CSS, used() | words_in_scripts(scripts), patterns=patterns)
+    assert ".bs-tooltip-auto[data-popper-placement^=top] .tooltip-arrow{bottom:0}" in out
+    assert ".bs-popover-auto[data-popper-placement^=right]>.popover-arrow" in out
+    assert "bs-tooltip-top" not in out and "bs-dropdown-top" not in out     # not that shape
+    assert "bs-tooltip-auto" not in purge_css(BOOTSTRAP_CSS, used() | words_in_scripts(scripts))
+
+
+def test_only_placeholders_joined_to_a_word_by_a_dash_or_underscore_make_a_shape():
+    scripts = ["on(`show${EVENT_KEY}`); log(`\\n${text}`); q(`.${cls} #${id}`);"
+               "el.className = `tag_${name} sb-${state}-mark`; s = `${a}${b}`; p = `${n}px`"]
+    assert class_patterns_in_scripts(scripts) == {"tag_*", "sb-*-mark"}
+    out = purge_css(".showcase{x:1}.nav{x:2}.tag_hide{x:3}.sb-open-mark{x:4}.sb-open{x:5}",
+                    set(), patterns=class_patterns_in_scripts(scripts))
+    assert out == ".tag_hide{x:3}.sb-open-mark{x:4}"
+
+
+def test_a_cached_result_depends_on_the_shapes_too(tmp_path):
+    plain = purge_css(BOOTSTRAP_CSS, used(), cache=tmp_path)
+    shaped = purge_css(BOOTSTRAP_CSS, used("tooltip-arrow"), cache=tmp_path,
+                       patterns={"bs-*-auto"})
+    assert "bs-tooltip-auto" not in plain and "bs-tooltip-auto" in shaped
