@@ -112,6 +112,7 @@ def print_pdf(html: str, out: Path) -> Path:
         cmd = [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--no-first-run", f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+               "--generate-pdf-document-outline",      # a bookmark per heading: per student
                f"--print-to-pdf={partial}", page.as_uri()]
         run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         if run.returncode != 0 or not partial.exists() or partial.stat().st_size == 0:
