@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book instructor both test test-fast check bench serve preview clean
+.PHONY: book instructor both test test-fast check bench serve preview clean chromium nodejs
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sourcebook needs Python 3.11 or newer")'
@@ -36,7 +36,15 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: no chromium and no way to install it: browser tests will skip"; fi; }
 
-test: $(STAMP) chromium
+# The bundle tests run the kit's JavaScript with Debian's Node.js: installed the same way (without
+# it they skip on a laptop, never in CI).
+nodejs:
+	@command -v node >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	  else echo "note: no node and no way to install it: the bundle-running tests will skip"; fi; }
+
+test: $(STAMP) chromium nodejs
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The inner loop: unit and contract tests only (no book build, no browser), in seconds.

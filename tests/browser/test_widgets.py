@@ -250,16 +250,6 @@ def test_a_partly_right_answer_points_at_what_to_fix(student, site):
     assert clz.locator(".sb-parts").count() == 0 and clz.locator("[aria-invalid]").count() == 0
 
 
-def _answers_v2_in_the_grader() -> bool:
-    """Whether model/answers.py (the lead's) reads answers files of contract version 2 yet."""
-    from sourcebook.model import answers
-    return getattr(answers, "VERSION", 1) >= 2
-
-
-GRADER_V2 = pytest.mark.xfail(not _answers_v2_in_the_grader(), strict=True,
-                              reason="model/answers.py does not read answers files v2 yet (lead)")
-
-
 def _round_trip_answers(student, site):
     responses = {}
     for item_id in ("v-sc", "v-ms", "v-ord", "v-mat", "v-clz", "v-ev", "v-mw", "v-dt"):
@@ -325,7 +315,6 @@ def test_export_then_import_round_trip(student, site, tmp_path, browser, context
     fresh.close()
 
 
-@GRADER_V2
 def test_the_export_is_read_and_graded_by_the_engine(student, site, tmp_path):
     responses = _round_trip_answers(student, site)
     path = export(student, tmp_path)
@@ -604,7 +593,6 @@ def test_axe_on_the_book_sets(page, serve, tmp_path, foreign):
     assert not foreign(page.requests, base)
 
 
-@GRADER_V2
 def test_the_books_export_is_graded_by_the_cli(page, serve, tmp_path):
     from click.testing import CliRunner
     from sourcebook.cli import main
