@@ -40,13 +40,17 @@ class GradeFailed(click.ClickException):
 @click.option("--roster", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, help="Your gradebook export (Canvas, Moodle, or a CSV with a name "
                                  "column): the marks are merged into a file ready to import.")
+@click.option("--column", default=None,
+              help="With --roster (Canvas or Moodle): the gradebook column to fill, when it is "
+                   "not named after the assignment's title, e.g. \"Week 3 quiz\" or its full "
+                   "name \"Week 3 quiz (87568491)\".")
 @click.option("--marks", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, help="written-marks.csv with your rubric marks filled in: the "
                                  "written answers then count in the totals.")
 @click.option("--pdf", is_flag=True, help="Also print the written-work pages to PDF (Chromium).")
 def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path | None,
           max_bytes: int, policy: str | None, assignment: str | None, chapters: str | None,
-          roster: Path | None, marks: Path | None, pdf: bool) -> None:
+          roster: Path | None, column: str | None, marks: Path | None, pdf: bool) -> None:
     """Grade students' exported answers (files, or folders of *.json files)."""
     from sourcebook.grading.grade import display_text, grade as run, parse_policy
     from sourcebook.model.lesson import BookContext
@@ -61,6 +65,8 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
     from sourcebook.items.check import compile_item
     from sourcebook.model.lesson import load_all
 
+    if column is not None and roster is None:
+        raise GradeFailed("--column chooses a column of the --roster export: give --roster too")
     try:
         chosen = parse_policy(policy) if policy else None
         project = Project.find(root)
@@ -99,7 +105,7 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
         click.echo(f"  wrote {print_pdf(written.read_text(encoding='utf-8'), written.with_suffix('.pdf'))}")
     if roster:
         try:
-            merged = merge_roster(report, roster.read_bytes(), str(roster))
+            merged = merge_roster(report, roster.read_bytes(), str(roster), column=column)
         except SourcebookError as err:
             raise GradeFailed(str(err)) from None
         from sourcebook.model.answers import write_atomic

@@ -31,13 +31,16 @@ def num(x: float) -> str:
 CHUNK_ROWS = 500        # rows per written chunk: a class's CSV is never whole in memory
 
 
-def csv_chunks(rows) -> Iterator[bytes]:
-    """`rows` as CSV, a few hundred rows at a time; the BOM lets Excel read accents right."""
+def csv_chunks(rows, defuse: bool = True) -> Iterator[bytes]:
+    """`rows` as CSV, a few hundred rows at a time; the BOM lets Excel read accents right.
+    Cells that start like a formula are defused unless `defuse` is false (cells copied back
+    verbatim from a teacher's own gradebook export, which must still match on re-import)."""
     yield "\ufeff".encode("utf-8")
     buf = io.StringIO()
     writer = csv.writer(buf)
     for n, row in enumerate(rows, start=1):
-        writer.writerow([csv_safe(c) for c in row])
+        writer.writerow([csv_safe(c) for c in row] if defuse else
+                        ["" if c is None else str(c) for c in row])
         if n % CHUNK_ROWS == 0:
             yield buf.getvalue().encode("utf-8")
             buf.seek(0)
@@ -45,8 +48,8 @@ def csv_chunks(rows) -> Iterator[bytes]:
     yield buf.getvalue().encode("utf-8")
 
 
-def csv_bytes(rows) -> bytes:
-    return b"".join(csv_chunks(rows))
+def csv_bytes(rows, defuse: bool = True) -> bytes:
+    return b"".join(csv_chunks(rows, defuse))
 
 
 def scaled(report, student) -> tuple[float, float]:

@@ -20,6 +20,16 @@ Students are matched by their student id (against Canvas's SIS User ID, SIS Logi
 Moodle's ID number and email; plain `student_id`/`email`), and, for a file without an id, by an
 exact (case- and space-insensitive) name that only one roster row has — each such match is
 listed. Every roster row without a file and every file without a roster row is listed.
+
+The column to fill is the assignment's title; when the gradebook names it otherwise, `column`
+(`sourcebook grade --column`) chooses it: the column's full name, or its name without Canvas's
+` (1234)` or Moodle's `Assignment: … (Real)` decorations. A name no column has is an error that
+lists the roster's grade columns.
+
+The roster's own cells (names, ids, emails, the `Points Possible` row) come from the teacher's
+LMS export and are written back verbatim: an id such as `-104` or `@ada` must still match when
+the file is imported. Nothing in these files comes from a student's answers file (the kit adds
+only scores it computed and the assignment's title), so no cell is rewritten.
 """
 
 from __future__ import annotations
@@ -35,6 +45,8 @@ from sourcebook.grading.gradebook import csv_bytes, num, scaled
 
 CANVAS_IDS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 MOODLE_IDS = ["First name", "Last name", "ID number", "Email address"]
+# Columns of an export that hold no assignment's grade (besides the id columns above).
+NOT_GRADES = {"Integration ID", "Institution", "Department", "Last downloaded from this course"}
 
 
 @dataclass
@@ -121,7 +133,42 @@ def _match(report, fmt: str, people: list[dict]) -> tuple[dict[int, object], Mer
     return found, merged
 
 
-def merge_roster(report, data: bytes, shown: str, fmt: str | None = None) -> Merged:
+def _decorated(header: str, name: str) -> bool:
+    """Whether `header` is the column of `name`: the same, or with Canvas's " (1234)" after it
+    or Moodle's "Assignment: " before and " (Real)" after (case and spacing aside)."""
+    pattern = rf"(?:[^:]+: )?{re.escape(_key(name))}(?: \([^()]*\))?"
+    return _key(header) == _key(name) or re.fullmatch(pattern, _key(header)) is not None
+
+
+def grade_columns(fmt: str, header: list[str], points_row: list[str] | None) -> list[str]:
+    """The export's columns that hold an assignment's grade (Canvas marks computed ones
+    "(read only)" in its Points Possible row)."""
+    points = dict(zip(header, points_row or []))
+    ids = CANVAS_IDS if fmt == "canvas" else MOODLE_IDS
+    return [c for c in header if c and c not in ids and c not in NOT_GRADES
+            and "read only" not in points.get(c, "")]
+
+
+def chosen_column(fmt: str, header: list[str], points_row, wanted: str, shown: str) -> str:
+    """The roster's column named `wanted` (see the module's notes), or SourcebookError listing
+    the grade columns there are."""
+    grades = grade_columns(fmt, header, points_row)
+    exact = [c for c in grades if _key(c) == _key(wanted)]
+    hits = exact or [c for c in grades if _decorated(c, wanted)]
+    if len(hits) == 1:
+        return hits[0]
+    listed = "; ".join(f'"{c}"' for c in (hits or grades)) or "none"
+    if hits:
+        raise SourcebookError(shown, f'more than one column is "{wanted}": {listed}; give '
+                              "--column the full name of one", field="column")
+    raise SourcebookError(shown, f'no column "{wanted}" in this roster; its grade columns '
+                          f"are: {listed}", field="column")
+
+
+def merge_roster(report, data: bytes, shown: str, fmt: str | None = None,
+                 column: str | None = None) -> Merged:
+    """Merge the grading run into the export; `column` names the column to fill (Canvas and
+    Moodle) when it is not the assignment's title."""
     rows = read_csv(data, shown)
     header = [c.strip() for c in rows[0]]
     fmt = fmt or detect(header)
@@ -136,8 +183,14 @@ def merge_roster(report, data: bytes, shown: str, fmt: str | None = None) -> Mer
     people = [dict(zip(header, r)) for r in body if any(c.strip() for c in r)]
     if fmt == "canvas":
         people = [p for p in people if p.get("Student", "").strip() != "Student, Test"]
+    if column is not None and fmt == "plain":
+        raise SourcebookError(shown, "--column chooses a column of a Canvas or Moodle export; "
+                              "this roster is a plain list (its marks go in new columns)",
+                              field="column")
     found, merged = _match(report, fmt, people)
     title = report.assignment.title if report.assignment else "sourcebook"
+    if column is not None:
+        title = chosen_column(fmt, header, points_row, column, shown)
     if fmt == "canvas":
         merged.files["canvas-import.csv"] = _canvas(header, points_row, people, found, report,
                                                     title)
@@ -168,14 +221,14 @@ def _canvas(header, points_row, people, found, report, title) -> bytes:
     out.append(["    Points Possible", *[points.get(c, "") for c in ids[1:]], _out_of(report)])
     for n, row in enumerate(people):
         out.append([*(row.get(c, "") for c in ids), _score(report, found.get(n))])
-    return csv_bytes(out)
+    return csv_bytes(out, defuse=False)
 
 
 def _moodle(people, found, report, title) -> bytes:
     out = [[*MOODLE_IDS, title]]
     for n, row in enumerate(people):
         out.append([*(row.get(c, "") for c in MOODLE_IDS), _score(report, found.get(n))])
-    return csv_bytes(out)
+    return csv_bytes(out, defuse=False)
 
 
 def _plain(people, found, report) -> bytes:
@@ -185,4 +238,4 @@ def _plain(people, found, report) -> bytes:
         out.append([_names_of("plain", row)[0], row.get("student_id") or row.get("id") or "",
                     row.get("email") or row.get("Email") or "", _score(report, s),
                     _out_of(report), f"{s.percent:.1f}" if s else ""])
-    return csv_bytes(out)
+    return csv_bytes(out, defuse=False)

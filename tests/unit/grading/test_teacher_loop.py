@@ -156,3 +156,91 @@ def test_written_work_page_and_marks_sheet(tmp_path, ctx, sets):
     bad = sheet.replace(",smp-10,4,1.5,", ",smp-10,4,9,")
     with pytest.raises(SourcebookError, match=r"written-marks.csv:\d+: mark: mark 9 is outside"):
         read_marks(bad.encode(), "written-marks.csv", keys)
+
+
+# --------------------------------------------------------------------------- roster cells verbatim
+
+ODD_IDS = {"s1": "-104", "s2": "=s2", "s3": "@chris"}      # ids an LMS may hold: - + = @ first
+
+
+def _odd(text: str) -> str:
+    for plain, odd in ODD_IDS.items():
+        text = text.replace(f",{plain},", f",{odd},")
+    return text.replace("\n\"Lovelace, Ada\",1001,", "\n\"+Lovelace, Ada\",+1001,")
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("export, output", [("canvas-export.csv", "canvas-import.csv"),
+                                            ("moodle-export.csv", "moodle-import.csv")])
+def test_roster_ids_starting_like_a_formula_are_written_back_verbatim(tmp_path, ctx, sets, book,
+                                                                        export, output):
+    roster = _odd((GRADEBOOKS / export).read_text(encoding="utf-8")).encode()
+    assert b"-104" in roster and b"=s2" in roster
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_json(folder / "ada.json", submission(PERFECT, name="Ada Lovelace", sid="-104"))
+    write_json(folder / "bob.json", submission({"smp-01": "B"}, name="Charles Babbage", sid="=s2"))
+    task = load_assignments(book, sets)["week-3"]
+    report = grade([folder], ctx, tmp_path / "out", sets=sets, assignment=task)
+    merged = merge_roster(report, roster, export)
+    assert merged.matched == 2 and merged.unmatched_files == []
+    written = _rows(merged.files[output])
+    cells = {c for row in written for c in row}
+    assert {"-104", "=s2", "@chris"} <= cells
+    assert not any(c.startswith("'") for c in cells)
+    if export.startswith("canvas"):
+        assert "+Lovelace, Ada" in cells and "+1001" in cells
+    # the file imports back: merged again as a roster, every id still matches its student
+    again = merge_roster(report, merged.files[output], output)
+    assert again.matched == 2 and again.unmatched_files == []
+
+
+# --------------------------------------------------------------------------- choosing the column
+
+def test_column_chooses_the_gradebook_column_by_its_name_or_full_name(tmp_path, ctx, sets):
+    report = grade([hand_ins(tmp_path / "in")], ctx, tmp_path / "out", sets=sets)   # untitled
+    canvas = (GRADEBOOKS / "canvas-export.csv").read_bytes()
+    for wanted in ("Quiz 1", "quiz 1 (87568490)"):
+        rows = _rows(merge_roster(report, canvas, "c.csv", column=wanted).files["canvas-import.csv"])
+        assert rows[0][-1] == "Quiz 1 (87568490)"
+        assert {r[2]: r[-1] for r in rows[2:]}["s1"] != ""
+    moodle = (GRADEBOOKS / "moodle-export.csv").read_bytes()
+    rows = _rows(merge_roster(report, moodle, "m.csv", column="Context and the memo")
+                 .files["moodle-import.csv"])
+    assert rows[0][-1] == "Assignment: Context and the memo (Real)"
+
+
+def test_a_column_the_roster_lacks_is_refused_listing_its_grade_columns(tmp_path, ctx, sets):
+    report = grade([hand_ins(tmp_path / "in")], ctx, tmp_path / "out", sets=sets)
+    canvas = (GRADEBOOKS / "canvas-export.csv").read_bytes()
+    with pytest.raises(SourcebookError) as err:
+        merge_roster(report, canvas, "canvas.csv", column="Week 3")
+    message = str(err.value)
+    assert message.startswith('canvas.csv: column: no column "Week 3" in this roster')
+    assert '"Quiz 1 (87568490)"; "Context and the memo (87568491)"' in message
+    assert "Current Score" not in message and "SIS User ID" not in message   # not grades
+    with pytest.raises(SourcebookError, match='no column "SIS User ID"'):
+        merge_roster(report, canvas, "canvas.csv", column="SIS User ID")     # never an id column
+    with pytest.raises(SourcebookError, match="Canvas or Moodle"):
+        merge_roster(report, (GRADEBOOKS / "plain-roster.csv").read_bytes(), "p.csv",
+                     column="Quiz 1")
+
+
+def test_grade_column_option_on_the_command_line(tmp_path, book):
+    from click.testing import CliRunner
+    from sourcebook.cli import main
+    folder = hand_ins(tmp_path / "in")
+    roster = str(GRADEBOOKS / "canvas-export.csv")
+    run = CliRunner().invoke(main, ["grade", str(folder), "--out", str(tmp_path / "out"),
+                                    "--root", str(book), "--roster", roster, "--column", "Quiz 1"])
+    assert run.exit_code == 0, run.output
+    assert "not in the roster: Dana Who (dana.json)" in run.output
+    rows = _rows((tmp_path / "out" / "canvas-import.csv").read_bytes())
+    assert rows[0][-1] == "Quiz 1 (87568490)"
+    run = CliRunner().invoke(main, ["grade", str(folder), "--out", str(tmp_path / "out2"),
+                                    "--root", str(book), "--roster", roster, "--column", "Nope"])
+    assert run.exit_code == 2 and 'no column "Nope"' in run.output
+    assert "Quiz 1 (87568490)" in run.output
