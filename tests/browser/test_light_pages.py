@@ -34,3 +34,19 @@ def test_search_works_from_disk(built, page):
     page.wait_for_selector("#search-results ul.search li", timeout=20_000)
     assert page.locator("#search-results ul.search li").count() >= 2
     assert any(r.endswith("searchindex.js") for r in page.requests)
+
+
+def test_tooltips_keep_their_arrow_after_the_purge(built, page):
+    """Bootstrap names the placement class in a template literal (`bs-${NAME}-auto`): the purge
+    keeps the rules that draw the arrow (css_purge.class_patterns_in_scripts)."""
+    site = built("student")
+    page.set_viewport_size({"width": 1366, "height": 700})
+    page.goto((site / "book" / "document.html").as_uri())
+    page.locator('[data-bs-toggle="tooltip"]:visible').first.hover()
+    page.wait_for_selector(".tooltip.show", timeout=5000)
+    arrow = page.evaluate("""() => { const t = document.querySelector('.tooltip.show');
+        const s = getComputedStyle(t.querySelector('.tooltip-arrow'), '::before');
+        return {cls: t.className, sides: [s.borderTopColor, s.borderRightColor,
+                s.borderBottomColor, s.borderLeftColor]}; }""")
+    assert "bs-tooltip-auto" in arrow["cls"]
+    assert any(c not in ("rgba(0, 0, 0, 0)", "transparent") for c in arrow["sides"]), arrow
