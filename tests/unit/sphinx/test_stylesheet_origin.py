@@ -39,7 +39,7 @@ def test_the_lessons_own_stylesheet_is_not_purged(built_site):
 
 def test_the_theme_and_sphinx_stylesheets_still_are(built_site):
     for rel in ("styles/sphinx-book-theme.css", "styles/pydata-sphinx-theme.css", "basic.css",
-                "pygments.css"):
+                "pygments.css", "fontawesome-inline.css"):
         text = (built_site / "_static" / rel).read_text(encoding="utf-8")
         assert text.startswith(_PURGED_MARK), rel
 
