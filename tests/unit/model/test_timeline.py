@@ -100,13 +100,6 @@ def test_every_source_is_http_and_not_tertiary(events):
         assert not any(host == d or host.endswith("." + d) for d in lesson_policy(TIMELINE.parent)[1]), e.id
 
 
-def _facts_sheet() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "facts.md", Path("/work/shared/facts.md")):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def _normalise(url: str) -> str:
     # the fact sheet sometimes writes history.state.gov as www. or test.; the book uses the plain host
     return re.sub(r"^https?://(www\.|test\.)?history\.state\.gov", "https://history.state.gov", url.rstrip(".,;)"))
@@ -136,16 +129,6 @@ def test_the_copied_source_list_is_a_list_of_web_addresses():
         assert parsed.scheme in ("http", "https") and parsed.netloc and line == line.strip(), line
     normalised = [_normalise(u) for u in lines]
     assert len(set(normalised)) == len(normalised), "an address is listed twice"
-
-
-def test_the_copied_source_list_is_the_fact_sheets():
-    """Where the team's fact sheet is beside the repository: the copy holds only its sources.
-    A clean clone has no fact sheet (it lives outside the repository): the test says so."""
-    facts = _facts_sheet()
-    if facts is None:
-        pytest.skip("shared/facts.md is not beside this checkout: the copy cannot be compared")
-    urls = {_normalise(u) for u in re.findall(r"https?://[^\s|)>]+", facts.read_text("utf-8"))}
-    assert _fact_sources() <= urls
 
 
 # --- broken files ---------------------------------------------------------------------------------
