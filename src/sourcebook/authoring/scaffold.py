@@ -52,7 +52,7 @@ class Plan:
 def new_paths(project: Project, slug: str) -> dict[str, Path]:
     """What `sourcebook new` writes for `slug`, relative to the project's root."""
     paths = {"seed": project.seed_text(slug), "meta": project.seed_meta(slug),
-             "chapter": project.source_chapter(slug), "exercises": project.exercise_set(slug)}
+             "chapter": project.source_chapter(slug), "exercise_set": project.exercise_set(slug)}
     return {name: project.relative(path) for name, path in paths.items()}
 
 
@@ -96,7 +96,7 @@ def plan(text_path: Path, root: Path, slug: str | None = None,
         raise ScaffoldError(project.toc, f"{docname} is already in the table of contents; "
                             "nothing was written")
     files = {paths["meta"]: meta, paths["chapter"]: chapter_md(d),
-             paths["exercises"]: exercises_yaml(d, docname)}
+             paths["exercise_set"]: exercises_yaml(d, docname)}
     edits = {project.relative(project.objectives): objectives_with(project.objectives, d,
                                                                    docname),
              project.relative(project.toc): toc_with_chapter(project.toc, docname)}
