@@ -80,8 +80,9 @@ def test_a_document_its_file_number_dates():
     d.facts = dataclasses.replace(d.facts, file_number="795.00/1–1051")
     assert by_id(d)["date"]["explanation"] == ("The file number in the source note, "
                                                "795.00/1–1051, dates it to 10 January 1951.")
-    assert objectives_yaml(d, "book/sources/telegram").endswith('text: "Explain what each part of the apparatus tells a '
-                                       'reader about the document."\n')
+    objectives = objectives_yaml(d, "book/sources/telegram")
+    assert objectives.endswith('text: "Explain what each part of the apparatus tells a '
+                               'reader about the document."\n')
 
 
 def test_relations_between_two_countries():

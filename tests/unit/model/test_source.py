@@ -198,7 +198,8 @@ def test_a_dated_paper_may_be_filed_a_few_days_later():
 def _seed_copy(tmp_path: Path, extra: str) -> Path:
     """The memo's seed copied into `tmp_path`, with `extra` lines added to its metadata."""
     for suffix in (".txt", ".yml"):
-        (tmp_path / f"{MEMO}{suffix}").write_bytes((ROOT / "seeds" / f"{MEMO}{suffix}").read_bytes())
+        seed = ROOT / "seeds" / f"{MEMO}{suffix}"
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
     meta = tmp_path / f"{MEMO}.yml"
     meta.write_text(meta.read_text(encoding="utf-8") + extra, encoding="utf-8")
     return tmp_path / f"{MEMO}.txt"
