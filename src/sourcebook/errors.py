@@ -3,7 +3,8 @@
     SourcebookError(path, message, line=…, field=…, item=…, severity="error")
     Problems([...])          # several at once (a whole set, a whole book); also an exception
 
-`str()` reads `file:line item id: field: message`, the form every command prints.
+`str()` reads `file:line item id: field: message`, the form every command prints (a problem
+with no file, such as a bad command-line option, starts at its field).
 """
 
 from __future__ import annotations
@@ -31,16 +32,16 @@ class SourcebookError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-        parts = [where]
+        parts = []
+        if self.path is not None or self.line is not None:
+            where = self.path or "<input>"
+            parts.append(where if self.line is None else f"{where}:{self.line}")
         if self.item:
             parts.append(f"item {self.item}")
-        head = " ".join(parts)
         tail = f"{self.field}: {self.message}" if self.field else self.message
         warn = "warning: " if self.severity == "warning" else ""
-        return f"{head}: {warn}{tail}"
+        head = f"{' '.join(parts)}: " if parts else ""
+        return f"{head}{warn}{tail}"
 
     def as_dict(self) -> dict:
         return {"file": self.path, "line": self.line, "item": self.item, "field": self.field,

@@ -1,6 +1,7 @@
 """The book's own YAML files edited as text for `sourcebook new`: a line or two inserted into
 `_toc.yml`, the new objectives appended to `book/data/objectives.yml`. Nothing is re-dumped, so
-comments and layout survive, and each edit is read back to prove it did what it says."""
+comments and layout survive, and each edit is read back to prove it did what it says. Both are
+read with the kit's one YAML reader (`yamlio`), whose node tree gives the lines to insert at."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import yaml
 
 from sourcebook.authoring.draft import Draft, ScaffoldError
 from sourcebook.authoring.starter_set import objectives_yaml
+from sourcebook.errors import SourcebookError
+from sourcebook.yamlio import compose, parse_yaml
 
 MORE_SOURCES = "More sources"
 
@@ -55,8 +58,9 @@ def toc_with_chapter(toc_path: Path, docname: str) -> str:
     the end of `parts` if missing). Only lines are inserted: comments and layout stay."""
     text = toc_path.read_text(encoding="utf-8")
     manual = (f'add "- file: {docname}" under a part captioned "{MORE_SOURCES}" by hand')
+    shown = str(toc_path)
     try:
-        root = yaml.compose(text)
+        root = compose(text, shown=shown)
         parts = _get(root, "parts")
         if not isinstance(parts, yaml.SequenceNode) or parts.flow_style or not parts.value:
             raise ValueError("no block list of parts")
@@ -79,11 +83,15 @@ def toc_with_chapter(toc_path: Path, docname: str) -> str:
             new = [f"{pad}- caption: {MORE_SOURCES}\n", f"{pad}  chapters:\n",
                    f"{pad}    - file: {docname}\n"]
             at = _last_line(parts.value[-1]) + 1
-    except (yaml.YAMLError, ValueError, AttributeError) as err:
+    except SourcebookError as err:
+        raise ScaffoldError(toc_path, f"cannot edit the table of contents ({err.message}); "
+                            f"{manual}", line=err.line) from None
+    except (ValueError, AttributeError) as err:
         raise ScaffoldError(toc_path, f"cannot edit the table of contents ({err}); {manual}"
                             ) from None
     result = "".join(lines[:at] + new + lines[at:])
-    data = yaml.safe_load(result)   # prove the edit did what it says before anything is written
+    # prove the edit did what it says before anything is written
+    data = parse_yaml(result, shown=shown).data
     listed = [c.get("file") for p in data["parts"] if p.get("caption") == MORE_SOURCES
               for c in p.get("chapters", [])]
     if docname not in listed:
@@ -91,11 +99,11 @@ def toc_with_chapter(toc_path: Path, docname: str) -> str:
     return result
 
 
-def objectives_with(path: Path, d: Draft) -> str:
-    """objectives.yml's text with the new chapter's objectives appended."""
+def objectives_with(path: Path, d: Draft, chapter: str) -> str:
+    """objectives.yml's text with the objectives of the new chapter (its docname) appended."""
     text = path.read_text(encoding="utf-8") if path.is_file() else (
         "# Learning objectives for every chapter (see the Author guide).\n")
-    data = yaml.safe_load(text) or []
+    data = parse_yaml(text, shown=str(path)).data or []
     if not isinstance(data, list):
         raise ScaffoldError(path, "expected a list of objectives; add the new ones by hand")
     taken = {o.get("id") for o in data if isinstance(o, dict)} & {f"{d.slug}-1", f"{d.slug}-2"}
@@ -103,4 +111,4 @@ def objectives_with(path: Path, d: Draft) -> str:
         raise ScaffoldError(path, f"objective {sorted(taken)[0]} already exists", field="id")
     if text and not text.endswith("\n"):
         text += "\n"
-    return text + objectives_yaml(d)
+    return text + objectives_yaml(d, chapter)

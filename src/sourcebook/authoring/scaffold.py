@@ -18,8 +18,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from sourcebook.authoring.book_edits import (MORE_SOURCES, objectives_with, toc_files,
                                              toc_with_chapter)
 from sourcebook.authoring.chapter import chapter_md, file_number_rows, kind_words
@@ -27,7 +25,9 @@ from sourcebook.authoring.draft import Draft, ScaffoldError, draft, seed_yaml
 from sourcebook.authoring.facts import Facts, parse_party
 from sourcebook.authoring.starter_set import exercises_yaml, objectives_yaml, starter_items
 from sourcebook.authoring.wording import human_date
+from sourcebook.model.project import Project
 from sourcebook.model.source import SourceMeta, read_text
+from sourcebook.yamlio import parse_yaml, read_yaml
 
 # The pieces of `sourcebook new` stay importable from here (tests and tools use this module).
 __all__ = ["MORE_SOURCES", "Draft", "Facts", "Plan", "ScaffoldError", "chapter_md", "draft",
@@ -49,10 +49,11 @@ class Plan:
         return self.draft.slug
 
 
-def new_paths(slug: str) -> dict[str, Path]:
-    return {"seed": Path("seeds") / f"{slug}.txt", "meta": Path("seeds") / f"{slug}.yml",
-            "chapter": Path("book") / "sources" / f"{slug}.md",
-            "exercises": Path("exercises") / f"{slug}.yml"}
+def new_paths(project: Project, slug: str) -> dict[str, Path]:
+    """What `sourcebook new` writes for `slug`, relative to the project's root."""
+    paths = {"seed": project.seed_text(slug), "meta": project.seed_meta(slug),
+             "chapter": project.source_chapter(slug), "exercise_set": project.exercise_set(slug)}
+    return {name: project.relative(path) for name, path in paths.items()}
 
 
 def read_document(path: Path, document: str | None = None) -> tuple[str, Facts, list[str]]:
@@ -72,32 +73,33 @@ def read_document(path: Path, document: str | None = None) -> tuple[str, Facts, 
 def plan(text_path: Path, root: Path, slug: str | None = None,
          document: str | None = None) -> Plan:
     """Everything `sourcebook new` would write, checked, with nothing written yet."""
-    text_path, root = Path(text_path), Path(root)
+    text_path, project = Path(text_path), Project(root)
+    root = project.root
     text, facts, changes = read_document(text_path, document)
     d = draft(text_path, slug, text=text, facts=facts)
     d.changes = changes
-    paths = new_paths(d.slug)
+    paths = new_paths(project, d.slug)
     there = [str(p) for p in paths.values() if (root / p).exists()]
     if there:
         raise ScaffoldError(root / there[0], f'the slug "{d.slug}" is taken: {", ".join(there)} '
                             "already exist(s); nothing was written (pick another --slug)")
-    for other in sorted((root / "exercises").glob("*.yml")):
-        data = yaml.safe_load(other.read_text(encoding="utf-8"))
+    for other in project.exercise_files():
+        data = read_yaml(other, shown=project.shown(other)).data
         if isinstance(data, dict) and (data.get("set") or {}).get("id") == d.slug:
             raise ScaffoldError(other, f'the exercise set id "{d.slug}" is taken; nothing was '
                                 "written (pick another --slug)", field="set id")
     meta = seed_yaml(d)
-    SourceMeta.model_validate(yaml.safe_load(meta))     # a bug here is ours, not the author's
-    docname = paths["chapter"].with_suffix("").as_posix()
-    if docname in toc_files(yaml.safe_load((root / "_toc.yml").read_text("utf-8"))):
-        raise ScaffoldError(root / "_toc.yml", f"{docname} is already in the table of contents; "
+    # a bug here is ours, not the author's
+    SourceMeta.model_validate(parse_yaml(meta, shown=str(paths["meta"]), typed=True).data)
+    docname = project.docname(project.source_chapter(d.slug))
+    if docname in toc_files(read_yaml(project.toc, shown=project.shown(project.toc)).data):
+        raise ScaffoldError(project.toc, f"{docname} is already in the table of contents; "
                             "nothing was written")
     files = {paths["meta"]: meta, paths["chapter"]: chapter_md(d),
-             paths["exercises"]: exercises_yaml(d)}
-    objectives = Path("book") / "data" / "objectives.yml"
-    toc = Path("_toc.yml")
-    edits = {objectives: objectives_with(root / objectives, d),
-             toc: toc_with_chapter(root / toc, docname)}
+             paths["exercise_set"]: exercises_yaml(d, docname)}
+    edits = {project.relative(project.objectives): objectives_with(project.objectives, d,
+                                                                   docname),
+             project.relative(project.toc): toc_with_chapter(project.toc, docname)}
     return Plan(root=root, draft=d, text=text.encode("utf-8"), files=files, edits=edits)
 
 
@@ -105,7 +107,7 @@ def write(p: Plan) -> list[Path]:
     """Write the plan; returns the paths written, new files first. Every file is first written
     beside its target under a temporary name and only then moved into place, so a failure
     (a full disk, a read-only folder) leaves no half-written lesson."""
-    seed = new_paths(p.slug)["seed"]
+    seed = new_paths(Project(p.root), p.slug)["seed"]
     contents = [(seed, p.text), *((rel, c.encode("utf-8"))
                                   for rel, c in [*p.files.items(), *p.edits.items()])]
     temps: list[tuple[Path, Path]] = []

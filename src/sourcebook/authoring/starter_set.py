@@ -146,21 +146,21 @@ def starter_items(d: Draft) -> list[dict]:
     return items
 
 
-def exercises_yaml(d: Draft) -> str:
+def exercises_yaml(d: Draft, chapter: str) -> str:
+    """The starter set for the new source's chapter (its docname, e.g. book/sources/<slug>)."""
     data = {"set": {"id": d.slug, "title": say(WORDS, "set", "title", title=d.title),
-                    "chapter": f"book/sources/{d.slug}", "source": d.slug,
+                    "chapter": chapter, "source": d.slug,
                     "intro": say(WORDS, "set", "intro")},
             "items": starter_items(d)}
     head = say(WORDS, "header", slug=d.slug)
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=96)
 
 
-def objectives_yaml(d: Draft) -> str:
+def objectives_yaml(d: Draft, chapter: str) -> str:
     """The new chapter's two objectives, as text to append to objectives.yml."""
     first = say(WORDS, "objectives", "identify", title=d.title)
     second = (say(WORDS, "objectives", "decode", file_number=d.ap.file_number)
               if d.ap.file_number else say(WORDS, "objectives", "explain"))
-    chapter = f"book/sources/{d.slug}"
     return (f"\n# {say(WORDS, 'objectives', 'comment', slug=d.slug)}\n"
             f"- id: {d.slug}-1\n  chapter: {chapter}\n  text: {_q(first)}\n"
             f"- id: {d.slug}-2\n  chapter: {chapter}\n  text: {_q(second)}\n")

@@ -127,7 +127,11 @@ def facts(root, div, heading: str, dateline_el, file_number, path) -> Facts:
     if dateline_el is not None:
         date_el = next(iter(dateline_el.iter(f"{TEI}date")), None)
         when = date_el.get("when") if date_el is not None else None
-    filed = decimal_file.decode(file_number).date if file_number else None
+    try:
+        filed = decimal_file.decode(file_number).date if file_number else None
+    except decimal_file.FileNumberError as err:
+        raise TeiError(path, f'document "{div.get(XML_ID)}", {file_number}: {err.message}',
+                       field=err.field) from None
     editors = div.get(f"{FRUS_NS}doc-dateTime-min")
     if when and re.match(r"\d{4}-\d\d-\d\d", when):
         facts.date, facts.date_basis = dt.date.fromisoformat(when[:10]), "date line"

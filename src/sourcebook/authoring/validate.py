@@ -70,9 +70,10 @@ def check_book(root: Path, loaded: dict | None = None) -> list[SourcebookError]:
     if loaded is not None:
         loaded["sets"] = sets
     problems.extend(_as_errors(exercise_problems, project.exercises))
-    from sourcebook.authoring.balance import key_warnings
-    for loaded in sets:
-        problems.extend(key_warnings(loaded))
+    from sourcebook.authoring.balance import key_warnings, lesson_key_warnings
+    for one in sets:
+        problems.extend(key_warnings(one))
+    problems.extend(lesson_key_warnings(sets, project.shown(project.exercises)))
     if project.guides.is_dir():
         from sourcebook.model.guide import load_guide
         for path in sorted(project.guides.glob("*.yml")):

@@ -14,7 +14,8 @@ from functools import lru_cache
 from importlib import resources
 
 import jinja2
-import yaml
+
+from sourcebook.yamlio import parse_yaml
 
 TEMPLATES = resources.files("sourcebook.authoring") / "templates"
 
@@ -60,7 +61,8 @@ def render(template: str, **values) -> str:
 
 @lru_cache(maxsize=None)
 def _wording(name: str) -> dict:
-    return yaml.safe_load(_load(name))
+    """A wording file: every entry a string (a Jinja template) or a list of them."""
+    return parse_yaml(_load(name), shown=f"sourcebook/authoring/templates/{name}").data
 
 
 @lru_cache(maxsize=None)

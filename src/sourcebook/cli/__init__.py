@@ -39,13 +39,13 @@ def main() -> None:
 def build(edition: str, out: str | None, fresh: bool, root: str | None,
           jupyterhub_url: str | None) -> None:
     """Build the book as a static site (warnings are errors)."""
-    from sourcebook.sphinx.book_build import BuildError, build_book
+    from sourcebook.sphinx.book_build import build_book
     book = _root(root)
     click.echo(f"Building the {edition} edition of {book} ...")
     try:
         html = build_book(book, edition, Path(out) if out else None, fresh=fresh,
                           jupyterhub_url=jupyterhub_url)
-    except BuildError as err:
+    except SourcebookError as err:     # BuildError, or a bad _toc.yml, named like any other
         raise click.ClickException(str(err)) from None
     click.echo(f"Built. Open {(html / 'index.html').as_uri()}")
 

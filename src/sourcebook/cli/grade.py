@@ -6,6 +6,7 @@ why); 2 nothing was graded (bad usage, no files, or a broken book).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -15,6 +16,17 @@ from sourcebook.errors import SourcebookError
 
 class GradeFailed(click.ClickException):
     exit_code = 2
+
+
+def relative_to(folder: Path):
+    """Names files as the instructor typed them: relative to `folder` (the current one) when
+    inside it, else as given."""
+    here = os.path.abspath(folder)
+
+    def shown(path: str) -> str:
+        rel = os.path.relpath(os.path.abspath(path), here)
+        return path if rel.startswith("..") else rel
+    return shown
 
 
 @click.command()
@@ -69,7 +81,7 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
         raise GradeFailed("--column chooses a column of the --roster export: give --roster too")
     try:
         chosen = parse_policy(policy) if policy else None
-        project = Project.find(root)
+        project = Project.find(root or Path.cwd())
         ctx = BookContext.load(project.root)
         sets, problems = load_all(ctx)
         if problems:
@@ -86,7 +98,8 @@ def grade(submissions: tuple[Path, ...], out_dir: Path, force: bool, root: Path 
         keys = {i.id: compile_item(i, ctx) for s in sets for i in s.items}
         sheet = read_marks(marks.read_bytes(), str(marks), keys) if marks else None
         report = run(list(submissions), ctx, out_dir, force=force, max_bytes=max_bytes,
-                     policy=chosen, sets=sets, assignment=task, marks=sheet)
+                     policy=chosen, sets=sets, assignment=task, marks=sheet,
+                     shown=relative_to(Path.cwd()))
     except FileNotFoundError as err:
         raise GradeFailed(str(err)) from None
     except SourcebookError as err:

@@ -26,7 +26,8 @@ def worksheet(chapter: str, key: bool, out: str | None, version: str, paper: str
     from sourcebook.model.project import Project
     from sourcebook.render.worksheet import print_pdf, sets_for, worksheet_html
     from sourcebook.yamlio import load_data
-    root = Project.find().root
+    project = Project.find(Path.cwd())
+    root = project.root
     try:
         ctx = BookContext.load(root)
         sets, problems = load_all(ctx)
@@ -36,8 +37,8 @@ def worksheet(chapter: str, key: bool, out: str | None, version: str, paper: str
         chosen = sets_for(chapter, sets)
         title = chosen[0].info.title if len(chosen) == 1 else chapter
         name = Path(chapter).stem + ("-key" if key else "") + f"-{version}"
-        target = Path(out) if out else root / "_build" / "worksheets" / f"{name}.pdf"
-        settings = (load_data(root / "_config.yml") or {}).get("sourcebook") or {}
+        target = Path(out) if out else project.worksheets / f"{name}.pdf"
+        settings = (load_data(project.config) or {}).get("sourcebook") or {}
         paper = paper or str(settings.get("paper") or "letter")
         pdf = print_pdf(worksheet_html(title, chosen, ctx, key=key, version=version,
                                        paper=paper), target)

@@ -18,9 +18,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from sourcebook.errors import SourcebookError
+from sourcebook.yamlio import load_data
 
 CHART_FILE = "timeline-chart.yml"
 
@@ -59,14 +58,7 @@ def _date(path: Path, value, field: str) -> dt.date:
 
 def load_chart_settings(path: Path) -> ChartSettings:
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as err:
-        raise SourcebookError(path, f"cannot read the chart settings: {err.strerror}") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourcebookError(path, f"not valid YAML: {getattr(err, 'problem', err)}",
-                              line=mark.line + 1 if mark else None) from None
+    data = load_data(path) or {}      # the kit's one reader: dates as dates, file:line errors
     try:
         whole, zoom = data["whole"], data["enlarged"]
         phases = {}

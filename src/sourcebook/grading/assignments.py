@@ -51,7 +51,7 @@ class Assignment(BaseModel):
 
 
 def assignments_path(project: Project) -> Path:
-    return project.root / "assignments.yml"
+    return project.assignments
 
 
 def load_assignments(root, sets=None) -> dict[str, Assignment]:

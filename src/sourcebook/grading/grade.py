@@ -10,9 +10,9 @@ the writing of the outputs is `grading/report.py`.
 
 from __future__ import annotations
 
-import os
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -138,13 +138,15 @@ def chapter_totals(student: StudentResult, keys: dict[str, Key], chapter_of: dic
 def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = False,
           max_bytes: int = MAX_BYTES, sets=None, write: bool = True,
           policy: Policy | str | None = None, assignment=None,
-          marks: dict | None = None) -> GradeReport:
+          marks: dict | None = None, shown: Callable[[str], str] = str) -> GradeReport:
     """Grade every submission under `paths` against the book in `ctx`; write the gradebook,
     item analysis and chart to `out_dir` (never replacing earlier files unless `force`).
 
     With `assignment` (grading/assignments.py) only its items count, its policy applies unless
     `policy` is given, and each student gets a subtotal per chapter. With `marks` (the
-    teacher's rubric marks, grading/written.py) the written answers count too."""
+    teacher's rubric marks, grading/written.py) the written answers count too. `shown` names a
+    file in the report (default: the path as given; the CLI shows it relative to the folder
+    the instructor is in)."""
     from sourcebook.model.lesson import ExerciseErrors, load_all
     from sourcebook.model.toc import in_lesson_order, set_chapter, set_id
     timings: dict[str, float] = {}
@@ -164,21 +166,19 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
     policy = policy if isinstance(policy, Policy) else parse_policy(policy)
     keys = {item.id: compile_item(item, ctx) for s in sets for item in s.items}
     chapter_of = {item.id: set_chapter(s) or set_id(s) for s in sets for item in s.items}
-    cwd = os.getcwd()
     names: dict[str, str] = {}
 
-    def shown(path) -> str:
-        """A file as the instructor named it: relative to the current folder when inside it."""
+    def name_of(path) -> str:
+        """A file as the report names it (`shown`, asked once per file)."""
         key = str(path)
         if key not in names:
-            rel = os.path.relpath(os.path.abspath(key), cwd)
-            names[key] = key if rel.startswith("..") else rel
+            names[key] = shown(key)
         return names[key]
 
     t1 = time.perf_counter()
     scorer = Scorer(keys, policy)
     submissions, skipped, notes = collect(
-        paths, ctx.book_id, ctx.content_version, max_bytes=max_bytes, shown=shown,
+        paths, ctx.book_id, ctx.content_version, max_bytes=max_bytes, shown=name_of,
         known_items=set(keys), keep_history=policy.name in ("best", "first-try"),
         take=lambda answers: scorer.score(answers.responses, answers.seed))
     if not submissions and not skipped:
@@ -186,7 +186,7 @@ def grade(paths: list[str | Path], ctx, out_dir: str | Path, *, force: bool = Fa
                               + ", ".join(str(p) for p in paths))
     t2 = time.perf_counter()
     max_total = sum(k.points for k in keys.values() if not k.written)
-    rows = sorted(((student_result(sub, shown(sub.path), scorer, max_total), sub)
+    rows = sorted(((student_result(sub, name_of(sub.path), scorer, max_total), sub)
                    for sub in submissions),
                   key=lambda pair: (pair[0].name.lower(), pair[0].student_id, pair[0].file))
     students = [student for student, _ in rows]

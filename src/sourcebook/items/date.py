@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from pydantic import field_validator
+
 from sourcebook.items.base import MAX_TEXT, ItemBase, ItemType, Key, kind
 from sourcebook.items.crypto import SLOW
 from sourcebook.items.normalize import parse_date
@@ -15,6 +17,12 @@ from sourcebook.items.page_parts import attr, explanation
 class DateItem(ItemBase):
     type: Literal["date"]
     answer: dt.date
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _any_spelling(cls, value):
+        """Authors may write the key in any spelling a student may use (5 March 1950)."""
+        return (parse_date(value) or value) if isinstance(value, str) else value
 
 
 class DateKey(Key):

@@ -26,8 +26,9 @@ class Objective:
 
 @dataclass
 class BookContext:
-    """Everything an item may refer to. Tests may build one directly with a few fields."""
-    root: Path = field(default_factory=Path.cwd)
+    """Everything an item may refer to. Tests may build one directly with a few fields; one
+    without a `root` belongs to no book on disk (its chapters are not checked)."""
+    root: Path | None = None
     book_id: str = "book"
     content_version: str = "1"
     sources: dict[str, PrimarySource] = field(default_factory=dict)
@@ -46,10 +47,7 @@ class BookContext:
 
     def show(self, path: Path) -> str:
         """`path` as an instructor reads it: relative to the book's folder."""
-        try:
-            return Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        return Project(self.root).shown(path) if self.root is not None else str(path)
 
     @classmethod
     def load(cls, root: str | Path) -> BookContext:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sourcebook.model.project import project_of
 from sourcebook.yamlio import load_data
 
 from sourcebook.errors import SourcebookError
@@ -23,7 +24,7 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def book_identity(root: str | Path) -> tuple[str, str]:
     """(book_id, content_version) from the `sourcebook:` section of `<root>/_config.yml`."""
-    path = Path(root) / "_config.yml"
+    path = project_of(root).config
     if not path.is_file():
         raise SourcebookError(path, "cannot read the book's configuration: no such file")
     data = load_data(path)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from sourcebook.errors import SourcebookError
 from sourcebook.yamlio import parse_yaml
 
 
@@ -34,8 +35,12 @@ FILE_NUMBER = re.compile(
 )
 
 
-class FileNumberError(ValueError):
-    """A file number that is malformed or encodes an impossible date."""
+class FileNumberError(SourcebookError):
+    """A file number that is malformed or encodes an impossible date (field "file number"; the
+    file and line when the caller knows them)."""
+
+    def __init__(self, message: str, *, path=None, line: int | None = None):
+        super().__init__(path, message, line=line, field="file number")
 
 
 @dataclass(frozen=True)

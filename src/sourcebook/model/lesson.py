@@ -29,7 +29,6 @@ from sourcebook.yamlio import Lines, read_yaml
 from sourcebook.model.messages import _field_line, _translate
 from sourcebook.model.project import Project
 from sourcebook.errors import Problems, SourcebookError, suggest
-from sourcebook.items.normalize import parse_date
 from sourcebook.items.registry import item_adapter, item_type
 from sourcebook.items.schema import SetInfo
 
@@ -138,13 +137,8 @@ def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
         name = raw["id"] if isinstance(raw.get("id"), str) and raw["id"] else f"#{n + 1}"
         if isinstance(raw.get("id"), str) and raw["id"]:
             ids.append((raw["id"], lines.get(base + ("id",), line)))
-        prepared = dict(raw)
-        if prepared.get("type") == "date" and isinstance(prepared.get("answer"), str):
-            parsed = parse_date(prepared["answer"])
-            if parsed:      # authors may write any spelling the students may use
-                prepared["answer"] = parsed.isoformat()
         try:
-            item = item_adapter().validate_python(prepared)
+            item = item_adapter().validate_python(raw)
         except ValidationError as exc:
             errors.extend(_translate(exc, raw, base, lines, shown, name))
             continue
@@ -162,7 +156,7 @@ def _parse_set(path: Path, ctx: BookContext) -> _Parsed:
 def _check_set_info(info: SetInfo, lines: Lines, shown: str, ctx: BookContext
                     ) -> list[SourcebookError]:
     errors = []
-    if info.chapter is not None:
+    if info.chapter is not None and ctx.root is not None:
         stem = Path(ctx.root) / info.chapter
         candidates = [stem] if stem.suffix in (".md", ".ipynb") else \
             [stem.with_name(stem.name + ext) for ext in (".md", ".ipynb")]
@@ -263,5 +257,5 @@ def check_exercises(root: str | Path) -> list[str]:
         return [str(err)]
     files = exercise_files(root)
     if not files:
-        return [f"{Path(root) / 'exercises'}: no exercise sets (*.yml)"]
+        return [f"{Project(Path(root)).exercises}: no exercise sets (*.yml)"]
     return [str(e) for e in load_all(ctx, files)[1]]

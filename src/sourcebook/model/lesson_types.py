@@ -20,6 +20,7 @@ from pathlib import Path
 from sourcebook.errors import Problems, SourcebookError
 from sourcebook.items.base import ItemType
 from sourcebook.items.registry import register
+from sourcebook.model.project import Project
 from sourcebook.yamlio import load_data
 
 FIELD = "sourcebook.item_types"
@@ -27,7 +28,7 @@ FIELD = "sourcebook.item_types"
 
 def declared(root: Path) -> list[Path]:
     """The modules `_config.yml` lists, checked: relative paths to .py files inside the book."""
-    config = root / "_config.yml"
+    config = Project(root).config
     if not config.is_file():
         return []
     data = load_data(config)

@@ -72,7 +72,7 @@ class ChapterPace:
 
 
 def pacing_path(project: Project) -> Path:
-    return project.data / "pacing.yml"
+    return project.pacing
 
 
 _PACING_KEYS = {"words_per_minute", "writing_words_per_minute", "item_minutes", "optional",

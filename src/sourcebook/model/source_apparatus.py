@@ -61,7 +61,7 @@ def apparatus_block(ap: Apparatus, idx: int, raw: str, one_line: str, line: int,
         try:
             ap.decoded = decimal_file.decode(fm.group("number"))
         except decimal_file.FileNumberError as err:
-            raise SourceError(path, str(err), line=line, field="file number") from None
+            raise SourceError(path, err.message, line=line, field="file number") from None
         ap.file_number = fm.group("number")
         ap.file_suffix = fm.group("suffix")
         kind = "file-number"

@@ -4,13 +4,12 @@ prints it."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from sourcebook.errors import SourceError
+from sourcebook.errors import Problems, SourceError, SourcebookError
+from sourcebook.yamlio import read_yaml
 
 
 class Person(BaseModel):
@@ -57,31 +56,25 @@ class SourceMeta(BaseModel):
         return f"FRUS, {c.year}, vol. {c.volume}{part}, doc. {c.document}, pp. {c.pages}"
 
 
-
 def load_meta(path: Path) -> SourceMeta:
+    """The seed's metadata, read by the kit's one YAML reader (a field given twice, a merge key
+    or a bad line is a SourceError naming the file, line and field)."""
+    shown = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(path, f"not valid YAML: {getattr(err, 'problem', err)}",
-                          line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise SourceError(path, "expected a mapping of metadata fields", line=1)
+        doc = read_yaml(path, shown=shown, typed=True)
+    except SourcebookError as err:          # e.g. a field given twice: said as a seed's problem
+        found = [_source_error(e) for e in getattr(err, "errors", None) or [err]]
+        raise (found[0] if len(found) == 1 else Problems(found)) from None
+    if not isinstance(doc.data, dict):
+        raise SourceError(shown, "expected a mapping of metadata fields", line=1)
     try:
-        return SourceMeta.model_validate(data)
+        return SourceMeta.model_validate(doc.data)
     except ValidationError as err:
         first = err.errors()[0]
-        fld = ".".join(str(x) for x in first["loc"])
-        raise SourceError(path, first["msg"], line=_yaml_line(path, first["loc"]),
-                          field=fld) from None
+        loc = tuple(first["loc"])
+        raise SourceError(shown, first["msg"], line=doc.line(loc),
+                          field=".".join(str(x) for x in loc)) from None
 
 
-def _yaml_line(path: Path, loc) -> int | None:
-    """Line of a top-level key in a YAML file (best effort, for messages)."""
-    if not loc:
-        return None
-    key = str(loc[0])
-    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if re.match(rf"^{re.escape(key)}\s*:", text):
-            return n
-    return None
+def _source_error(err: SourcebookError) -> SourceError:
+    return SourceError(err.path, err.message, line=err.line, field=err.field, item=err.item)

@@ -200,7 +200,7 @@ def _answers(ctx, answers: str | Path | None) -> AnswersFile:
 def _bundled(kind: str, name: str, answers: str | Path | None) -> Display | None:
     """The fragment from the student bundle, when there is one (no YAML, no key, read)."""
     from sourcebook.render.student_bundle import find_bundle
-    bundle = find_bundle()
+    bundle = find_bundle(Path.cwd())      # the notebook's folder
     if not bundle or name not in bundle.get(kind, {}):
         return None
     html = bundle[kind][name]

@@ -28,10 +28,12 @@ FORMAT = "sourcebook-student"
 def _inputs_key(root: Path) -> str:
     """A digest of everything the bundle is made from (to skip remaking an unchanged one)."""
     from sourcebook.items.registry import lesson_types
+    from sourcebook.model.project import Project
     from sourcebook.render.bundle import ASSETS
+    project = Project(root)
     h = hashlib.sha256()
-    for folder, pattern in ((root / "exercises", "*.yml"), (root / "seeds", "*"),
-                            (root / "book" / "data", "**/*.yml"), (ASSETS.parent, "*.py"),
+    for folder, pattern in ((project.exercises, "*.yml"), (project.seeds, "*"),
+                            (project.data, "**/*.yml"), (ASSETS.parent, "*.py"),
                             (Path(__file__).parents[1] / "items", "*.py"), (ASSETS, "**/*.js")):
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
@@ -79,9 +81,9 @@ def write_bundle(ctx, folder: Path) -> Path:
     return out
 
 
-def find_bundle(start: Path | None = None) -> dict | None:
-    """The student bundle a notebook should show, or None."""
-    here = (start or Path.cwd()).resolve()
+def find_bundle(start: Path) -> dict | None:
+    """The student bundle a notebook in the folder `start` should show, or None."""
+    here = Path(start).resolve()
     candidates = [Path(os.environ["SOURCEBOOK_STUDENT"])] if os.environ.get("SOURCEBOOK_STUDENT") \
         else [here / NAME, here.parent / NAME]
     for path in candidates:

@@ -47,11 +47,12 @@ class WarmBook:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+        from sourcebook.model.project import Project
         from sourcebook.sphinx.book_build import sphinx_settings
         self.root, self.html, out, overrides = sphinx_settings(Path(root), edition, None)
         self.edition = edition
         self._warnings = io.StringIO()
-        config, _meta = get_final_config(user_yaml=self.root / "_config.yml", cli_config=overrides,
+        config, _meta = get_final_config(user_yaml=Project(self.root).config, cli_config=overrides,
                                          sourcedir=self.root, use_external_toc=True)
         # Directives and roles are registered in docutils' global tables for as long as these
         # contexts are open: for the life of the preview.

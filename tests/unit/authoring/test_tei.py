@@ -160,3 +160,14 @@ def test_a_telegram_filed_in_a_lot_file_with_a_day_first_date_line():
     assert (ap.date, ap.time) == (dt.date(1951, 3, 25), "6:49 p. m.")
     assert (ap.classification, ap.handling) == ("top secret", "priority")
     assert (doc.facts.date, doc.facts.date_basis) == (dt.date(1951, 3, 25), "date line")
+
+
+def test_an_impossible_file_number_date_is_refused_naming_the_file_and_document(tmp_path):
+    volume = tmp_path / "volume.xml"
+    text = VOLUME.read_text(encoding="utf-8")
+    volume.write_text(text.replace("795.00/1–1251", "795.00/13–1251"), encoding="utf-8")
+    with pytest.raises(TeiError) as err:
+        import_document(volume, "d52")
+    assert err.value.field == "file number"
+    assert str(err.value) == (f'{volume}: file number: document "d52", 795.00/13–1251: '
+                              '"13-1251" would be month 13, day 12, year 1951: not a real date')

@@ -50,7 +50,7 @@ def test_the_telegram_reads_from_its_templates():
     assert "It agrees with the date in the file number.\n\n### The subject line" in chapter
     assert chapter.endswith("- It was marked “secret”: a restricted, internal paper.\n:::\n")
     assert "{{" not in chapter and "{%" not in chapter
-    exercises = yaml.safe_load(exercises_yaml(d))
+    exercises = yaml.safe_load(exercises_yaml(d, "book/sources/telegram"))
     assert exercises["set"]["title"] == "Reading the apparatus: Morale of the ROK Government " \
                                         "at Pusan"
     items = by_id(d)
@@ -80,8 +80,9 @@ def test_a_document_its_file_number_dates():
     d.facts = dataclasses.replace(d.facts, file_number="795.00/1–1051")
     assert by_id(d)["date"]["explanation"] == ("The file number in the source note, "
                                                "795.00/1–1051, dates it to 10 January 1951.")
-    assert objectives_yaml(d).endswith('text: "Explain what each part of the apparatus tells a '
-                                       'reader about the document."\n')
+    objectives = objectives_yaml(d, "book/sources/telegram")
+    assert objectives.endswith('text: "Explain what each part of the apparatus tells a '
+                               'reader about the document."\n')
 
 
 def test_relations_between_two_countries():

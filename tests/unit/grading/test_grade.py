@@ -244,3 +244,23 @@ def test_cli_exit_codes(tmp_path, project):
 
     result = runner.invoke(main, ["grade", "--out", str(tmp_path / "o5")])
     assert result.exit_code == 2        # usage: no submissions given
+
+
+def test_files_are_named_as_given_unless_the_caller_says_how(tmp_path, ctx, monkeypatch):
+    """The grader never asks for the current folder: by default a file is named as given; the
+    CLI passes `shown` to name it relative to the folder the instructor is in."""
+    from sourcebook.cli.grade import relative_to
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    write_json(folder / "a.json", submission(PERFECT, name="A", sid="1"))
+    report = grade([folder], ctx, tmp_path / "o1", write=False)
+    assert [s.file for s in report.students] == [str(folder / "a.json")]
+    report = grade([folder], ctx, tmp_path / "o2", write=False,
+                   shown=lambda path: f"<{Path(path).name}>")
+    assert [s.file for s in report.students] == ["<a.json>"]
+    monkeypatch.chdir(tmp_path)
+    report = grade([Path("subs")], ctx, tmp_path / "o3", write=False,
+                   shown=relative_to(Path.cwd()))
+    assert [s.file for s in report.students] == ["subs/a.json"]
+    outside = str(tmp_path / "elsewhere.json")
+    assert relative_to(folder)(outside) == outside

@@ -47,3 +47,12 @@ def test_unknown_parts_are_reported_not_raised():
 def test_bad_numbers(number, fragment):
     with pytest.raises(FileNumberError, match=fragment):
         decode(number)
+
+
+def test_a_bad_number_is_a_sourcebook_error_about_the_file_number():
+    from sourcebook.errors import SourcebookError
+    with pytest.raises(SourcebookError) as err:
+        decode("Korea file")
+    assert isinstance(err.value, FileNumberError) and err.value.field == "file number"
+    assert str(err.value) == ('file number: "Korea file" is not a decimal file number '
+                              "(expected e.g. 795.00/1–1251)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,43 @@ def test_a_dated_paper_may_be_filed_a_few_days_later():
         "subject": "Request for clarification of directive."})
     doc.meta = SourceMeta.model_validate(meta.model_dump())
     assert [p for p in check_source(doc) if "date" in p] == []
+
+
+def _seed_copy(tmp_path: Path, extra: str) -> Path:
+    """The memo's seed copied into `tmp_path`, with `extra` lines added to its metadata."""
+    for suffix in (".txt", ".yml"):
+        seed = ROOT / "seeds" / f"{MEMO}{suffix}"
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    meta = tmp_path / f"{MEMO}.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return tmp_path / f"{MEMO}.txt"
+
+
+def test_a_metadata_field_given_twice_is_an_error_naming_file_line_and_field(tmp_path):
+    """The seed metadata is read by the kit's one YAML reader: a second `title:` is refused,
+    not silently taken (yaml.safe_load kept the last one)."""
+    txt = _seed_copy(tmp_path, "title: Another title\n")
+    meta = txt.with_suffix(".yml")
+    line = len(meta.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(SourceError) as err:
+        load_source(txt)
+    assert (err.value.path, err.value.line, err.value.field) == (str(meta), line, "title")
+    assert str(err.value).startswith(f"{meta}:{line}: title: field \"title\" is given twice")
+
+
+def test_metadata_merge_keys_are_refused_like_everywhere_else(tmp_path):
+    txt = _seed_copy(tmp_path, "extra: &who {name: A, office: B}\nsigner:\n  <<: *who\n")
+    with pytest.raises(SourceError, match=r"merge keys \(<<:\) are not supported"):
+        load_source(txt)
+
+
+def test_a_wrong_nested_metadata_field_names_its_own_line(tmp_path):
+    txt = _seed_copy(tmp_path, "")
+    meta = txt.with_suffix(".yml")
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^(\s+document:).*$", r"\1 fifty-two", text), encoding="utf-8")
+    line = next(n for n, row in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
+                if row.strip().startswith("document:"))
+    with pytest.raises(SourceError) as err:
+        load_source(txt)
+    assert (err.value.line, err.value.field) == (line, "citation.document")
