@@ -220,6 +220,10 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
     there. When the .bib files' bytes change, every citing page is written again."""
     import hashlib
     digest = hashlib.sha256()
+    # A book without bibtex_bibfiles has no sphinxcontrib-bibtex (Jupyter Book adds it only
+    # then), so neither the setting nor the "cite" domain exists: nothing to rewrite.
+    if "bibtex_bibfiles" not in app.config:
+        return []
     for name in app.config.bibtex_bibfiles or []:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"")

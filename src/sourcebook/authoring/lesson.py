@@ -1,0 +1,85 @@
+"""`sourcebook new TEXT --lesson DIR`: start a new lesson (a book of its own) from one document.
+
+Where plain `sourcebook new` adds a source to an existing book, this writes a complete book in
+an empty folder: `_config.yml` (its own book id, title from the document), `_toc.yml`, a start
+page, the document's chapter and starter exercises (the very files `scaffold.plan` drafts for a
+new source), a close-reading chapter with a starter guide, the objectives, and an instructor
+edition (its start page: objectives and answer key). Nothing of any other lesson comes along:
+the words are the files in `templates/lesson/`.
+
+The source's files come from `scaffold.plan`, run against an empty book: the one place that
+reads a document, drafts its metadata and checks the slug. The lesson's own files are added to
+that plan, and `scaffold.write` writes them all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from sourcebook.authoring.chapter import kind_words
+from sourcebook.authoring.draft import Draft, ScaffoldError
+from sourcebook.authoring.scaffold import Plan, new_paths, plan
+from sourcebook.authoring.starter_set import objectives_yaml
+from sourcebook.authoring.wording import render
+
+# What `scaffold.plan` needs of a book to add a source to it: a table of contents with parts.
+# Its edit of this file is not kept: the lesson's own _toc.yml replaces it.
+_EMPTY_TOC = "format: jb-book\nroot: book/intro\nparts:\n  - caption: none\n    chapters:\n" \
+             "      - file: book/intro\n"
+OWN_FILES = {"_config.yml": "_config.yml", "_toc.yml": "_toc.yml", "intro.md": "book/intro.md",
+             "close-reading.md": "book/close-reading.md",
+             "instructor/_toc.yml": "book/instructor/_toc.yml",
+             "instructor/start.md": "book/instructor/start.md"}
+
+
+def _guide_passages(d: Draft) -> dict[str, str]:
+    """Sentence ids for the starter guide's lenses: the opening, the longest and the closing
+    sentence of the body (the author replaces them)."""
+    sentences = d.source.sentences
+    if not sentences:
+        raise ScaffoldError(d.source.path or Path(d.slug), "the document has no paragraph of "
+                            "text to read closely")
+    longest = max(sentences, key=lambda s: len(s.text))
+    return {"opening": sentences[0].id, "longest": longest.id, "closing": sentences[-1].id}
+
+
+def _sourcing_notice(d: Draft, kind: str) -> str:
+    to = f" to {d.recipient.phrase}" if d.recipient else ""
+    marked = (f' It was marked "{d.ap.classification}": the writer expected few readers.'
+              if d.ap.classification else "")
+    return (f"{d.author.phrase[:1].upper()}{d.author.phrase[1:]} wrote this {kind}{to}, "
+            f"dated {d.date.day} {d.date:%B %Y}.{marked} It shows what one official thought "
+            "and wanted, not what the government decided.")
+
+
+def lesson_files(d: Draft) -> dict[Path, str]:
+    """The lesson's own files (relative to its folder), around the source `d`."""
+    kind = kind_words(d)
+    chapter = new_paths(d.slug)["chapter"].with_suffix("").as_posix()
+    values = dict(title=d.title, slug=d.slug, kind=kind, book_id=d.slug, chapter=chapter,
+                  author=d.author.phrase, recipient=d.recipient.phrase if d.recipient else None,
+                  date=d.date, year=dt.date.today().year)
+    files = {Path(target): render(f"lesson/{name}", **values)
+             for name, target in OWN_FILES.items()}
+    files[Path("book/data/guides") / f"{d.slug}.yml"] = render(
+        "lesson/guide.yml", **values, **_guide_passages(d), sourcing_notice=_sourcing_notice(d, kind))
+    files[Path("book/data/objectives.yml")] = (render("lesson/objectives.yml", **values)
+                                                + objectives_yaml(d))
+    return files
+
+
+def plan_lesson(text_path: Path, folder: Path, slug: str | None = None,
+                document: str | None = None) -> Plan:
+    """Everything `sourcebook new --lesson` would write into `folder`, nothing written yet."""
+    folder = Path(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ScaffoldError(folder, "a new lesson goes into a new or empty folder; this one is "
+                            "not empty (to add the document to the book there, leave out "
+                            "--lesson); nothing was written")
+    with tempfile.TemporaryDirectory(prefix="sourcebook-lesson-") as empty:
+        (Path(empty) / "_toc.yml").write_text(_EMPTY_TOC, encoding="utf-8")
+        source = plan(text_path, Path(empty), slug, document)
+    files = {**source.files, **lesson_files(source.draft)}
+    return Plan(root=folder, draft=source.draft, text=source.text, files=files, edits={})
