@@ -32,6 +32,10 @@ def _config_inited(app: Sphinx, config) -> None:
     app.tags.add(edition)
     if edition == "student":
         config.exclude_patterns.append("book/instructor/**")
+    # A book without a favicon of its own gets the kit's (a plain page): without one every page
+    # makes the browser ask the host for /favicon.ico, a 404 in the console.
+    if not config.html_favicon:
+        config.html_favicon = str(ASSETS / "favicon.png")
     # Theme-level template fixes; the assets are shipped minified at builder-inited.
     config.templates_path = [str(TEMPLATES), *config.templates_path]
     # A school's own JupyterHub (given at build time, e.g. by the publishing workflow) adds a
