@@ -30,8 +30,8 @@ _EMPTY_TOC = "format: jb-book\nroot: book/intro\nparts:\n  - caption: none\n    
              "      - file: book/intro\n"
 OWN_FILES = {"_config.yml": "_config.yml", "_toc.yml": "_toc.yml", "intro.md": "book/intro.md",
              "close-reading.md": "book/close-reading.md",
-             "instructor/_toc.yml": "book/instructor/_toc.yml",
-             "instructor/start.md": "book/instructor/start.md"}
+             "instructor_toc.yml": "book/instructor/_toc.yml",
+             "instructor_start.md": "book/instructor/start.md"}
 
 
 def _guide_passages(d: Draft) -> dict[str, str]:

@@ -160,3 +160,25 @@ def test_a_telegram_filed_in_a_lot_file_with_a_day_first_date_line():
     assert (ap.date, ap.time) == (dt.date(1951, 3, 25), "6:49 p. m.")
     assert (ap.classification, ap.handling) == ("top secret", "priority")
     assert (doc.facts.date, doc.facts.date_basis) == (dt.date(1951, 3, 25), "date line")
+
+
+def test_a_real_volume_subject_list_bare_date_line_and_a_name_first_heading():
+    """FRUS 1955–57, vol. XXV, doc. 6 (tests/fixtures/other-lesson, verbatim): the subject as
+    `<list type="subject">`, the date line right under the heading (no opener), and a heading
+    that names the writer first ("from Robert F. Delaney of the Office of …")."""
+    doc = import_document(ROOT / "tests" / "fixtures" / "other-lesson" / "frus1955-57v25-d6.xml",
+                          "d6")
+    source = parse_text(doc.text, path="import", first_page=doc.facts.first_page)
+    assert source.apparatus.subject == \
+        "Analysis of Actions to be Taken in Event of Eastern European Uprising"
+    assert source.apparatus.date_line == "Washington, January 24, 1955."
+    assert doc.text.count("Washington, January 24, 1955.") == 1
+    assert source.paragraphs[0].text.startswith("Based upon the January 18 NSC 174 Working")
+    f = doc.facts
+    assert (f.date, f.date_basis) == (dt.date(1955, 1, 24), "date line")
+    assert (f.author.name, f.author.office) == (
+        "Robert Finley Delaney",
+        "Office of Policy and Programs, Soviet Orbit Division, United States Information Agency")
+    assert (f.recipient.name, f.recipient.office) == ("Francis B. Stevens",
+                                                      "Office of Eastern European Affairs")
+    assert f.file_number == "760.00/1–2455" and f.classification == "secret"
