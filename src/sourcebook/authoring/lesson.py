@@ -23,15 +23,23 @@ from sourcebook.authoring.draft import Draft, ScaffoldError
 from sourcebook.authoring.scaffold import Plan, new_paths, plan
 from sourcebook.authoring.starter_set import objectives_yaml
 from sourcebook.authoring.wording import render
+from sourcebook.model.project import Project
 
 # What `scaffold.plan` needs of a book to add a source to it: a table of contents with parts.
 # Its edit of this file is not kept: the lesson's own _toc.yml replaces it.
 _EMPTY_TOC = "format: jb-book\nroot: book/intro\nparts:\n  - caption: none\n    chapters:\n" \
              "      - file: book/intro\n"
-OWN_FILES = {"_config.yml": "_config.yml", "_toc.yml": "_toc.yml", "intro.md": "book/intro.md",
-             "close-reading.md": "book/close-reading.md",
-             "instructor_toc.yml": "book/instructor/_toc.yml",
-             "instructor_start.md": "book/instructor/start.md"}
+# A new lesson's start page and close-reading chapter (their docnames are in templates/lesson).
+START, CLOSE_READING = "intro.md", "close-reading.md"
+
+
+def own_files(project: Project, slug: str) -> dict[str, Path]:
+    """Template of templates/lesson/ -> the file of `project` it becomes."""
+    return {"_config.yml": project.config, "_toc.yml": project.toc,
+            START: project.chapters / START, CLOSE_READING: project.chapters / CLOSE_READING,
+            "instructor_toc.yml": project.instructor_toc,
+            "instructor_start.md": project.instructor_toc.with_name("start.md"),
+            "guide.yml": project.guide(slug), "objectives.yml": project.objectives}
 
 
 def _guide_passages(d: Draft) -> dict[str, str]:
@@ -45,28 +53,17 @@ def _guide_passages(d: Draft) -> dict[str, str]:
     return {"opening": sentences[0].id, "longest": longest.id, "closing": sentences[-1].id}
 
 
-def _sourcing_notice(d: Draft, kind: str) -> str:
-    to = f" to {d.recipient.phrase}" if d.recipient else ""
-    marked = (f' It was marked "{d.ap.classification}": the writer expected few readers.'
-              if d.ap.classification else "")
-    return (f"{d.author.phrase[:1].upper()}{d.author.phrase[1:]} wrote this {kind}{to}, "
-            f"dated {d.date.day} {d.date:%B %Y}.{marked} It shows what one official thought "
-            "and wanted, not what the government decided.")
-
-
-def lesson_files(d: Draft) -> dict[Path, str]:
+def lesson_files(d: Draft, project: Project) -> dict[Path, str]:
     """The lesson's own files (relative to its folder), around the source `d`."""
-    kind = kind_words(d)
     chapter = new_paths(d.slug)["chapter"].with_suffix("").as_posix()
-    values = dict(title=d.title, slug=d.slug, kind=kind, book_id=d.slug, chapter=chapter,
-                  author=d.author.phrase, recipient=d.recipient.phrase if d.recipient else None,
-                  date=d.date, year=dt.date.today().year)
-    files = {Path(target): render(f"lesson/{name}", **values)
-             for name, target in OWN_FILES.items()}
-    files[Path("book/data/guides") / f"{d.slug}.yml"] = render(
-        "lesson/guide.yml", **values, **_guide_passages(d), sourcing_notice=_sourcing_notice(d, kind))
-    files[Path("book/data/objectives.yml")] = (render("lesson/objectives.yml", **values)
-                                                + objectives_yaml(d))
+    values = dict(title=d.title, slug=d.slug, kind=kind_words(d), book_id=d.slug,
+                  chapter=chapter, author=d.author.phrase,
+                  recipient=d.recipient.phrase if d.recipient else None, date=d.date,
+                  classification=d.ap.classification or d.facts.classification,
+                  year=dt.date.today().year, **_guide_passages(d))
+    files = {target.relative_to(project.root): render(f"lesson/{name}", **values)
+             for name, target in own_files(project, d.slug).items()}
+    files[project.objectives.relative_to(project.root)] += objectives_yaml(d)
     return files
 
 
@@ -81,5 +78,5 @@ def plan_lesson(text_path: Path, folder: Path, slug: str | None = None,
     with tempfile.TemporaryDirectory(prefix="sourcebook-lesson-") as empty:
         (Path(empty) / "_toc.yml").write_text(_EMPTY_TOC, encoding="utf-8")
         source = plan(text_path, Path(empty), slug, document)
-    files = {**source.files, **lesson_files(source.draft)}
+    files = {**source.files, **lesson_files(source.draft, Project(folder))}
     return Plan(root=folder, draft=source.draft, text=source.text, files=files, edits={})

@@ -55,7 +55,8 @@ def test_the_starter_guide_reads_the_document_through_four_lenses(tmp_path):
     assert guide["source"] == "uprising"
     assert [lens["id"] for lens in guide["lenses"]] == ["sourcing", "contextualization",
                                                         "close-reading", "corroboration"]
-    assert "Robert Finley Delaney" in guide["lenses"][0]["notices"]
+    assert "(Robert Finley Delaney) wrote this memorandum" in guide["lenses"][0]["notices"]
+    assert 'It was marked "secret"' in guide["lenses"][0]["notices"]
     assert "24 January 1955" in guide["lenses"][1]["notices"]
     assert guide["lenses"][0]["passages"] == ["p1.s1"]
     start = (lesson / "book" / "intro.md").read_text(encoding="utf-8")
