@@ -64,6 +64,15 @@ def built_lesson(tmp_path_factory) -> Lesson:
     return lesson
 
 
+def instructor_site(lesson: Lesson) -> Path:
+    """The lesson's instructor edition, built beside its student edition (once)."""
+    site = lesson.site.parent.parent / "instructor" / "html"
+    if not site.is_dir():
+        _timed(lesson, "build instructor", "build", "--root", str(lesson.root), "--edition",
+               "instructor", "--out", str(site.parent), cwd=lesson.root.parent)
+    return site
+
+
 def files_naming_the_example(folder: Path) -> list[str]:
     """Every file under `folder` whose bytes hold a word of the example lesson."""
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")

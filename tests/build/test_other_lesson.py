@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from other_lesson import CHAPTER, SLUG, built_lesson, files_naming_the_example
+from other_lesson import CHAPTER, SLUG, built_lesson, files_naming_the_example, instructor_site
 
 
 def test_the_new_lesson_is_a_book_of_its_own(tmp_path_factory):
@@ -37,6 +37,17 @@ def test_the_new_lesson_shows_nothing_of_the_example_lesson(tmp_path_factory):
     assert len(list(lesson.site.rglob("*.js"))) > 3       # the scan sees the kit's own assets
     assert files_naming_the_example(lesson.root) == []
     assert files_naming_the_example(lesson.site) == []
+
+
+def test_its_instructor_edition_opens_on_the_answer_key_and_names_no_other_lesson(
+        tmp_path_factory):
+    lesson = built_lesson(tmp_path_factory)
+    site = instructor_site(lesson)
+    start = (site / "book" / "instructor" / "start.html").read_text(encoding="utf-8")
+    exercises = yaml.safe_load((lesson.root / "exercises" / f"{SLUG}.yml").read_text("utf-8"))
+    assert "For instructors" in start and "Answer key" in start
+    assert all(item["id"] in start for item in exercises["items"])
+    assert files_naming_the_example(site) == []
 
 
 def test_the_scan_finds_the_example_lesson(tmp_path):
