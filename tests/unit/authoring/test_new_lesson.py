@@ -38,6 +38,7 @@ def test_a_plain_text_starts_a_complete_lesson_that_checks(tmp_path):
     config = yaml.safe_load((lesson / "_config.yml").read_text(encoding="utf-8"))
     meta = yaml.safe_load((lesson / "seeds" / "telegram-lesson.yml").read_text(encoding="utf-8"))
     assert config["title"] == meta["title"] == config["sphinx"]["config"]["html_title"]
+    assert config["author"].startswith("FILL IN")        # the teacher, not the document's writer
     assert config["sourcebook"] == {"book_id": "telegram-lesson", "content_version": "1",
                                     "require_student_id": False, "paper": "letter"}
     assert (lesson / "seeds" / "telegram-lesson.txt").read_bytes().startswith(b"795.00/")
@@ -60,7 +61,9 @@ def test_the_starter_guide_reads_the_document_through_four_lenses(tmp_path):
     assert "24 January 1955" in guide["lenses"][1]["notices"]
     assert guide["lenses"][0]["passages"] == ["p1.s1"]
     start = (lesson / "book" / "intro.md").read_text(encoding="utf-8")
-    assert start.startswith("# Analysis of Actions to be Taken in Event of Eastern European")
+    assert start.startswith("# About this lesson\n")
+    assert "one document, “Analysis of Actions to be Taken in Event of Eastern European Uprising”" \
+        in start
 
 
 def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path):
