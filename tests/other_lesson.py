@@ -19,6 +19,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "other-lesson" / "frus1955-57v25-d6.xml"
 DOCUMENT = "d6"
 SLUG = "delaney-1955-01-24-analysis-actions-be"     # drafted from the heading and subject
 CHAPTER = f"book/sources/{SLUG}"
+TITLE = "Analysis of Actions to be Taken in Event of Eastern European Uprising"   # its subject
 # The example lesson's words: the kit must bring none of them into another lesson.
 LESSON_WORDS = re.compile(rb"korea|rusk", re.IGNORECASE)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import yaml
 
-from other_lesson import CHAPTER, SLUG, built_lesson, files_naming_the_example, instructor_site
+from other_lesson import (CHAPTER, SLUG, TITLE, built_lesson, files_naming_the_example,
+                          instructor_site)
 
 
 def test_the_new_lesson_is_a_book_of_its_own(tmp_path_factory):
@@ -17,7 +18,7 @@ def test_the_new_lesson_is_a_book_of_its_own(tmp_path_factory):
     config = yaml.safe_load((lesson.root / "_config.yml").read_text(encoding="utf-8"))
     assert config["sourcebook"]["book_id"] == SLUG
     assert config["sourcebook"]["content_version"] == "1"
-    assert config["title"] == "Analysis of Actions to be Taken in Event of Eastern European Uprising"
+    assert config["title"] == TITLE
     toc = yaml.safe_load((lesson.root / "_toc.yml").read_text(encoding="utf-8"))
     assert [c["file"] for p in toc["parts"] for c in p["chapters"]] == [CHAPTER,
                                                                        "book/close-reading"]
