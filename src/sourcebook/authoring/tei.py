@@ -139,6 +139,8 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
     # the document's own date line, in its opener or closer (an enclosure's has its own date)
     dateline_el = next((d for part in div if local(part.tag) in ("opener", "closer")
                         for d in part.iter(f"{TEI}dateline")), None)
+    if dateline_el is None:     # some volumes put it right under the heading, in no opener
+        dateline_el = next((c for c in div if local(c.tag) == "dateline"), None)
     classification, marking = tei_facts.classification(opener, div)
     if classification:
         apparatus.append(classification)
@@ -153,7 +155,8 @@ def import_document(path: Path, doc_id: str | None = None) -> TeiDocument:
     first_page = tei_facts.first_page(root, div)
     for child in div:
         tag = local(child.tag)
-        if child is head or child is source_note_el or child is marking or tag == "opener":
+        if child is head or child is source_note_el or child is marking or tag == "opener" \
+                or child is dateline_el:
             continue
         if tag == "closer":
             w.closer(child)     # its dateline (if any) went to the apparatus

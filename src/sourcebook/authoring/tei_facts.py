@@ -95,6 +95,11 @@ def _party(head: Element, role: str, guess: Party | None, persons) -> tuple[Part
     if guess is None:
         return None, False
     ref = (marked.get("corresp") or "").lstrip("#") if marked is not None else ""
+    named = clean("".join(marked.itertext())) if marked is not None else ""
+    if local(getattr(marked, "tag", "")) == "persName" and guess.office.startswith(named + " "):
+        # "Memorandum from Robert F. Delaney of the Office of …": the name, then where he worked
+        where = re.sub(r"^(?:of|in|at)\s+(?:the\s+)?", "", guess.office[len(named):].strip(" ,"))
+        guess = Party(named, where, True)
     if marked is not None and local(marked.tag) == "persName" and not guess.named:
         # later volumes: "Memorandum From Secretary of State Rogers to President Nixon"
         surname = clean("".join(marked.itertext()))

@@ -148,6 +148,10 @@ class BlockWriter:
         self.add("".join(buf))
 
     def list(self, lst: Element) -> None:
+        if lst.get("type") == "subject":    # <head>SUBJECT</head><item>…</item>: one line
+            items = [clean(self.inline(c)) for c in lst if local(c.tag) == "item"]
+            self.add(f"Subject: {' '.join(items)}")
+            return
         label = ""
         for child in lst:
             tag = local(child.tag)

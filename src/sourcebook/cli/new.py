@@ -19,22 +19,36 @@ from sourcebook.errors import SourcebookError
               help="With a TEI volume (.xml): the document's id, e.g. d52.")
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="The book's folder (default: found upwards from here).")
-def new(text: Path, slug: str | None, document: str | None, root: Path | None) -> None:
+@click.option("--lesson", type=click.Path(file_okay=False, path_type=Path), default=None,
+              metavar="DIR", help="Start a new lesson in DIR (a new or empty folder): a book of "
+              "its own around TEXT, instead of adding TEXT to an existing book.")
+def new(text: Path, slug: str | None, document: str | None, root: Path | None,
+        lesson: Path | None) -> None:
     """Add the FRUS document TEXT (a .txt, or a TEI .xml volume with --document) to the book as
-    a new source with a starter lesson."""
+    a new source with a starter lesson; with --lesson DIR, start a new book around it."""
     from sourcebook.authoring.validate import check_book
     from sourcebook.authoring.scaffold import plan, write
+    if lesson and root:
+        raise click.ClickException("--lesson starts a new book; --root names an existing one: "
+                                   "give one of the two")
     try:
-        book = project_root(root)
+        if lesson:
+            from sourcebook.authoring.lesson import plan_lesson
+            book, p = lesson, plan_lesson(text, lesson, slug, document)
+        else:
+            book = project_root(root)
+            p = plan(text, book, slug, document)
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from None
-    try:
-        p = plan(text, book, slug, document)
     except SourcebookError as err:
         raise click.ClickException(str(err)) from None
-    written = write(p)
+    try:
+        written = write(p)
+    except SourcebookError as err:
+        raise click.ClickException(str(err)) from None
     d, s = p.draft, p.slug
-    click.echo(f"Added {text.name} to {book} as \"{s}\":")
+    click.echo(f"Started a new lesson in {book} around {text.name} (\"{s}\"):" if lesson
+               else f"Added {text.name} to {book} as \"{s}\":")
     for change in d.changes:
         click.echo(f"  ({change})")
     for rel in written:
@@ -52,10 +66,13 @@ def new(text: Path, slug: str | None, document: str | None, root: Path | None) -
                "% comment) and check the key points")
     click.echo(f"  - exercises/{s}.yml: check every starter item, then add your own")
     click.echo(f"  - book/data/objectives.yml: reword {s}-1 and {s}-2 to fit your lesson")
+    if lesson:
+        click.echo(f"  - _config.yml: the title, author and book_id; book/intro.md: the start "
+                   f"page; book/data/guides/{s}.yml: the close-reading guide's questions")
     problems = [p for p in check_book(book) if p.severity == "error"]
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
         raise click.ClickException(f"sourcebook check: {len(problems)} problem(s) in the book")
     click.echo("\nsourcebook check: all seeds, exercise sets and guides are valid. "
-               "Next: sourcebook build")
+               + (f"Next: sourcebook build --root {book}" if lesson else "Next: sourcebook build"))

@@ -32,6 +32,10 @@ def _config_inited(app: Sphinx, config) -> None:
     app.tags.add(edition)
     if edition == "student":
         config.exclude_patterns.append("book/instructor/**")
+    # A book without a favicon of its own gets the kit's (a plain page): without one every page
+    # makes the browser ask the host for /favicon.ico, a 404 in the console.
+    if not config.html_favicon:
+        config.html_favicon = str(ASSETS / "favicon.png")
     # Theme-level template fixes; the assets are shipped minified at builder-inited.
     config.templates_path = [str(TEMPLATES), *config.templates_path]
     # A school's own JupyterHub (given at build time, e.g. by the publishing workflow) adds a
@@ -220,6 +224,10 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
     there. When the .bib files' bytes change, every citing page is written again."""
     import hashlib
     digest = hashlib.sha256()
+    # A book without bibtex_bibfiles has no sphinxcontrib-bibtex (Jupyter Book adds it only
+    # then), so neither the setting nor the "cite" domain exists: nothing to rewrite.
+    if "bibtex_bibfiles" not in app.config:
+        return []
     for name in app.config.bibtex_bibfiles or []:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"")

@@ -171,3 +171,25 @@ def test_an_impossible_file_number_date_is_refused_naming_the_file_and_document(
     assert err.value.field == "file number"
     assert str(err.value) == (f'{volume}: file number: document "d52", 795.00/13–1251: '
                               '"13-1251" would be month 13, day 12, year 1951: not a real date')
+
+
+def test_a_real_volume_subject_list_bare_date_line_and_a_name_first_heading():
+    """FRUS 1955–57, vol. XXV, doc. 6 (tests/fixtures/other-lesson, verbatim): the subject as
+    `<list type="subject">`, the date line right under the heading (no opener), and a heading
+    that names the writer first ("from Robert F. Delaney of the Office of …")."""
+    doc = import_document(ROOT / "tests" / "fixtures" / "other-lesson" / "frus1955-57v25-d6.xml",
+                          "d6")
+    source = parse_text(doc.text, path="import", first_page=doc.facts.first_page)
+    assert source.apparatus.subject == \
+        "Analysis of Actions to be Taken in Event of Eastern European Uprising"
+    assert source.apparatus.date_line == "Washington, January 24, 1955."
+    assert doc.text.count("Washington, January 24, 1955.") == 1
+    assert source.paragraphs[0].text.startswith("Based upon the January 18 NSC 174 Working")
+    f = doc.facts
+    assert (f.date, f.date_basis) == (dt.date(1955, 1, 24), "date line")
+    assert (f.author.name, f.author.office) == (
+        "Robert Finley Delaney",
+        "Office of Policy and Programs, Soviet Orbit Division, United States Information Agency")
+    assert (f.recipient.name, f.recipient.office) == ("Francis B. Stevens",
+                                                      "Office of Eastern European Affairs")
+    assert f.file_number == "760.00/1–2455" and f.classification == "secret"

@@ -1,0 +1,81 @@
+"""`sourcebook new TEXT --lesson DIR`: a new book of its own around one document, from a plain
+text or a TEI volume; it checks clean, and a refused run writes nothing. (The build, and that
+it shows nothing of the example lesson: tests/build/test_other_lesson.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from sourcebook.cli import main
+
+ROOT = Path(__file__).resolve().parents[3]
+COPIED = ROOT / "tests" / "fixtures" / "copied" / "telegram-dateline.txt"
+OTHER = ROOT / "tests" / "fixtures" / "other-lesson" / "frus1955-57v25-d6.xml"
+
+
+def new_lesson(folder: Path, text: Path, *args: str):
+    return CliRunner().invoke(main, ["new", str(text), "--lesson", str(folder), *args])
+
+
+def files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_plain_text_starts_a_complete_lesson_that_checks(tmp_path):
+    lesson = tmp_path / "lesson"
+    done = new_lesson(lesson, COPIED, "--slug", "telegram-lesson")
+    assert done.exit_code == 0, done.output
+    assert "sourcebook check: all seeds, exercise sets and guides are valid" in done.output
+    assert f"Next: sourcebook build --root {lesson}" in done.output
+    assert files(lesson) == {
+        "_config.yml", "_toc.yml", "book/intro.md", "book/close-reading.md",
+        "book/instructor/_toc.yml", "book/instructor/start.md", "book/data/objectives.yml",
+        "book/data/guides/telegram-lesson.yml", "book/sources/telegram-lesson.md",
+        "exercises/telegram-lesson.yml", "seeds/telegram-lesson.txt", "seeds/telegram-lesson.yml"}
+    config = yaml.safe_load((lesson / "_config.yml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((lesson / "seeds" / "telegram-lesson.yml").read_text(encoding="utf-8"))
+    assert config["title"] == meta["title"] == config["sphinx"]["config"]["html_title"]
+    assert config["author"].startswith("FILL IN")        # the teacher, not the document's writer
+    assert config["sourcebook"] == {"book_id": "telegram-lesson", "content_version": "1",
+                                    "require_student_id": False, "paper": "letter"}
+    assert (lesson / "seeds" / "telegram-lesson.txt").read_bytes().startswith(b"795.00/")
+    objectives = yaml.safe_load((lesson / "book/data/objectives.yml").read_text("utf-8"))
+    assert {o["chapter"] for o in objectives} == {"book/close-reading",
+                                                  "book/sources/telegram-lesson"}
+    check = CliRunner().invoke(main, ["check", "--root", str(lesson)])
+    assert check.exit_code == 0, check.output
+
+
+def test_the_starter_guide_reads_the_document_through_four_lenses(tmp_path):
+    lesson = tmp_path / "lesson"
+    assert new_lesson(lesson, OTHER, "--document", "d6", "--slug", "uprising").exit_code == 0
+    guide = yaml.safe_load((lesson / "book/data/guides/uprising.yml").read_text("utf-8"))
+    assert guide["source"] == "uprising"
+    assert [lens["id"] for lens in guide["lenses"]] == ["sourcing", "contextualization",
+                                                        "close-reading", "corroboration"]
+    assert "(Robert Finley Delaney) wrote this memorandum" in guide["lenses"][0]["notices"]
+    assert 'It was marked "secret"' in guide["lenses"][0]["notices"]
+    assert "24 January 1955" in guide["lenses"][1]["notices"]
+    assert guide["lenses"][0]["passages"] == ["p1.s1"]
+    start = (lesson / "book" / "intro.md").read_text(encoding="utf-8")
+    assert start.startswith("# About this lesson\n")
+    assert "one document, “Analysis of Actions to be Taken in Event of Eastern European " \
+        "Uprising”" in start
+
+
+def test_a_folder_that_is_not_empty_is_refused_and_left_alone(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    done = new_lesson(tmp_path, COPIED)
+    assert done.exit_code != 0
+    assert "new or empty folder" in done.output and "nothing was written" in done.output
+    assert files(tmp_path) == {"notes.txt"}
+
+
+def test_lesson_and_root_are_one_or_the_other(tmp_path):
+    done = CliRunner().invoke(main, ["new", str(COPIED), "--lesson", str(tmp_path / "a"),
+                                     "--root", str(ROOT)])
+    assert done.exit_code != 0 and "give one of the two" in done.output
+    assert not (tmp_path / "a").exists()
