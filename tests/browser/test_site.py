@@ -94,8 +94,7 @@ def crawl(built, browser, serve, foreign, edition: str) -> dict:
         tab.goto(base + rel, wait_until="load")
         if rel == "index.html":
             # only a redirect to the edition's first page, which the crawl visits in its turn
-            tab.wait_for_url(lambda url: url != base + rel)
-            tab.wait_for_load_state("load")
+            tab.wait_for_url(lambda url: url != base + rel)         # and its load
             assert (site / tab.url.removeprefix(base)).is_file(), tab.url
         else:
             violations = tab.evaluate("axe.run({resultTypes: ['violations']})")["violations"]
