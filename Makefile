@@ -44,12 +44,18 @@ nodejs:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
 	  else echo "note: no node and no way to install it: the bundle-running tests will skip"; fi; }
 
+# Whole files go to the two workers in the order pytest collects them (browser/ first: the
+# slowest), not largest-count first, which left a long browser file alone at the end. Compiled
+# test modules are kept between runs even where the environment turns .pyc writing off (Docker
+# images often do): pytest rewrites every test module's asserts otherwise, in each worker.
+TEST_RUN := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist loadfile
+
 test: $(STAMP) chromium nodejs
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(TEST_RUN) --no-loadscope-reorder
 
 # The inner loop: unit and contract tests only (no book build, no browser), in seconds.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile tests/unit tests/contract -m "not build and not browser"
+	$(TEST_RUN) tests/unit tests/contract -m "not build and not browser"
 
 bench: $(STAMP) chromium
 	$(BIN)/python benchmarks/run.py

@@ -64,6 +64,20 @@ def book(book_sets):
     return ctx, [i for s in sets for i in s.items]
 
 
+TINY_BOOK = ROOT / "tests" / "fixtures" / "tiny-book"
+
+
+def copy_tiny_book(dest: Path) -> Path:
+    """The tiny fixture book (one chapter with the memo, one exercise set, one citation) with
+    the memo's seed from the repository: a build of a few seconds. Returns `dest`."""
+    import shutil
+    shutil.copytree(TINY_BOOK, dest)
+    (dest / "seeds").mkdir()
+    for suffix in (".txt", ".yml"):
+        shutil.copy(ROOT / "seeds" / f"{MEMO}{suffix}", dest / "seeds")
+    return dest
+
+
 LESSON_PARTS = ("_config.yml", "_toc.yml", "pyproject.toml", "seeds", "book", "exercises", "src")
 
 

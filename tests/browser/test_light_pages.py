@@ -1,5 +1,5 @@
 """Light pages in Chromium: the theme's icons drawn inline (no icon script), the search index
-loaded by the search page only, and search still working from disk (file://)."""
+loaded by the search page only (search from disk, file://: test_phone_and_disk.py)."""
 
 from __future__ import annotations
 
@@ -20,20 +20,6 @@ def test_pages_draw_icons_inline_and_leave_the_search_index_to_the_search_page(b
     # (the student edition has no repository button: the header's own icons are checked)
     box = page.locator("svg.svg-inline--fa >> visible=true").first.bounding_box()
     assert box and 10 <= box["width"] <= 40 and 10 <= box["height"] <= 40     # drawn at icon size
-
-
-def test_search_works_from_disk(built, page):
-    site = built("student")
-    page.goto((site / "book" / "intro.html").as_uri())
-    page.locator(".search-button__button:visible").first.click()
-    box = page.locator("input[name=q]:visible").first
-    box.fill("armistice")
-    box.press("Enter")
-    page.wait_for_url("**/search.html?q=armistice*")
-    assert page.url.startswith("file://")
-    page.wait_for_selector("#search-results ul.search li", timeout=20_000)
-    assert page.locator("#search-results ul.search li").count() >= 2
-    assert any(r.endswith("searchindex.js") for r in page.requests)
 
 
 def test_tooltips_keep_their_arrow_after_the_purge(built, page):

@@ -1,5 +1,5 @@
 """A phone and a book opened from disk: the corroboration table stacks at 390 px, and search
-says plainly what it cannot show from file:// (and says nothing when served)."""
+works from file:// and says plainly what it cannot show there (and says nothing when served)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,11 @@ def _search(page, start_url):
     page.wait_for_selector("#search-results ul.search li", timeout=20_000)
 
 
-def test_search_from_disk_says_it_shows_titles_only(built, page):
+def test_search_works_from_disk_and_says_it_shows_titles_only(built, page):
     _search(page, (built("student") / "book" / "intro.html").as_uri())
+    assert page.url.startswith("file://")
+    assert page.locator("#search-results ul.search li").count() >= 2
+    assert any(r.endswith("searchindex.js") for r in page.requests)
     note = page.locator(".sb-search-note")
     assert note.count() == 1 and note.is_visible()
     assert note.inner_text() == FILE_SEARCH_NOTE

@@ -1,14 +1,18 @@
-"""A lesson imported from TEI shows its footnotes in Chromium: on the document and in the
-close-reader each call-out is reached with Tab, Enter jumps to the numbered note, and the note's
-back link returns to the call-out. At phone width the notes stay inside the page."""
+"""A lesson imported from TEI builds with its footnotes and shows them in Chromium: on the
+document and in the close-reader each call-out is reached with Tab, Enter jumps to the numbered
+note, and the note's back link returns to the call-out. At phone width the notes stay inside
+the page. The book is the tiny fixture book plus the TEI document (a build of seconds)."""
 
 from __future__ import annotations
 
+import re
 
 import pytest
 
-from conftest import copy_lesson
+from conftest import copy_tiny_book
 from unit.authoring.test_new_command import TEI, TELEGRAM, run_new
+
+pytestmark = pytest.mark.build
 
 GUIDE = f"""\
 source: {TELEGRAM}
@@ -21,19 +25,37 @@ lenses:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, serve):
+def built_page(tmp_path_factory):
+    """The telegram's chapter in the built site: (html folder, its path in the site)."""
     from sourcebook.sphinx.book_build import build_book
-    book = copy_lesson(tmp_path_factory.mktemp("tei-browser") / "book")
+    book = copy_tiny_book(tmp_path_factory.mktemp("tei-browser") / "book")
     result = run_new(book, TEI / "volume.xml", "--document", "d53")
     assert result.exit_code == 0, result.output
-    (book / "book" / "data" / "guides" / f"{TELEGRAM}.yml").write_text(GUIDE, encoding="utf-8")
+    guides = book / "book" / "data" / "guides"
+    guides.mkdir(parents=True, exist_ok=True)
+    (guides / f"{TELEGRAM}.yml").write_text(GUIDE, encoding="utf-8")
     chapter = book / "book" / "sources" / f"{TELEGRAM}.md"
     text = chapter.read_text(encoding="utf-8")
     chapter.write_text(text.replace("## Reading the apparatus", f"## Close reading\n\n"
                                     f"```{{close-reader}} {TELEGRAM}\n```\n\n"
                                     "## Reading the apparatus", 1), encoding="utf-8")
     out = build_book(book, "student", book / "_build" / "student")
-    return serve(out) + f"book/sources/{TELEGRAM}.html"
+    return out, f"book/sources/{TELEGRAM}.html"
+
+
+@pytest.fixture(scope="module")
+def site(built_page, serve):
+    out, chapter = built_page
+    return serve(out) + chapter
+
+
+def test_the_page_has_every_footnote_linked_both_ways(built_page):
+    out, chapter = built_page
+    page = (out / chapter).read_text(encoding="utf-8")
+    for n in (1, 2, 3):
+        assert f'href="#{TELEGRAM}-fn-{n}"' in page and f'id="{TELEGRAM}-fn-{n}"' in page
+        assert f'href="#{TELEGRAM}-fnref-{n}"' in page
+    assert re.search(r'<p class="sb-signature">Acheson</p>', page)
 
 
 def tab_to(page, selector: str, limit: int = 200) -> None:

@@ -38,6 +38,14 @@ def student(page, site, foreign):
     assert not foreign(page.requests, site.url), "requests to other hosts"
 
 
+@pytest.fixture(scope="module")
+def book_site(tmp_path_factory, serve):
+    """The book's own sets and reader on one page, rendered once for the module (the tests only
+    read it; each has its own browser context)."""
+    folder, sets, ctx = book_page(tmp_path_factory.mktemp("book"))
+    return SimpleNamespace(base=serve(folder), sets=sets, ctx=ctx)
+
+
 def item(page, item_id):
     return page.locator(f"#sb-{item_id}")
 
@@ -136,9 +144,9 @@ def test_progress_line(student, site):
     assert prog.text_content() == f"2 of {len(site.items)} answered, 1 correct"
 
 
-def test_a_hint_reads_without_javascript_and_opens_by_keyboard(page, serve, tmp_path):
-    folder, sets, ctx = book_page(tmp_path / "book")
-    page.goto(serve(folder) + "index.html")
+def test_a_hint_reads_without_javascript_and_opens_by_keyboard(page, book_site):
+    ctx = book_site.ctx
+    page.goto(book_site.base + "index.html")
     hint = page.locator("#sb-doc-01 .sb-hint")
     assert hint.locator("p").is_hidden()
     hint.locator("summary").focus()
@@ -585,20 +593,18 @@ def test_axe_on_the_widget_page_in_every_state(student, site):
     _axe(student)
 
 
-def test_axe_on_the_book_sets(page, serve, tmp_path, foreign):
-    folder, sets, ctx = book_page(tmp_path / "book")
-    base = serve(folder)
+def test_axe_on_the_book_sets(page, book_site, foreign):
+    base = book_site.base
     page.goto(base + "index.html")
     _axe(page)
     assert not foreign(page.requests, base)
 
 
-def test_the_books_export_is_graded_by_the_cli(page, serve, tmp_path):
+def test_the_books_export_is_graded_by_the_cli(page, book_site, tmp_path):
     from click.testing import CliRunner
     from sourcebook.cli import main
     from .pages import ROOT
-    folder, sets, ctx = book_page(tmp_path / "book")
-    page.goto(serve(folder) + "index.html")
+    page.goto(book_site.base + "index.html")
     li = page.locator("#sb-doc-01")
     li.locator("input[value=B]").check()
     press_check(li)

@@ -1,9 +1,8 @@
-"""`sourcebook new` with a TEI volume or a copied text: a lesson that checks and builds, with
-footnotes on its page; refusals write nothing."""
+"""`sourcebook new` with a TEI volume or a copied text: a lesson that checks (its build, with
+footnotes on its page: tests/browser/test_tei_footnotes.py); refusals write nothing."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -61,17 +60,6 @@ def test_tei_lesson_metadata_has_no_placeholder_for_what_the_tei_states(book):
 def test_tei_lesson_checks_clean(book):
     from sourcebook.authoring.validate import check_book
     assert check_book(book) == []
-
-
-@pytest.mark.build
-def test_tei_lesson_builds_and_shows_its_footnotes(book, tmp_path):
-    from sourcebook.sphinx.book_build import build_book
-    site = build_book(book, "student", tmp_path / "out")
-    page = (site / "book" / "sources" / f"{TELEGRAM}.html").read_text(encoding="utf-8")
-    for n in (1, 2, 3):
-        assert f'href="#{TELEGRAM}-fn-{n}"' in page and f'id="{TELEGRAM}-fn-{n}"' in page
-        assert f'href="#{TELEGRAM}-fnref-{n}"' in page
-    assert re.search(r'<p class="sb-signature">Acheson</p>', page)
 
 
 @pytest.mark.parametrize("name", ["memo-footnotes.txt", "letter-enclosure.txt",

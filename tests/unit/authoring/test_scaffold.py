@@ -1,4 +1,5 @@
-"""`sourcebook new`: a second FRUS-style document becomes a lesson that checks and builds.
+"""`sourcebook new`: a second FRUS-style document becomes a lesson that checks (and builds:
+tests/browser/test_new_source.py).
 
 TEST FIXTURE, NOT A REAL DOCUMENT: tests/fixtures/new-source/muccio-telegram.txt is a short
 telegram invented for these tests. It imitates the layout of a FRUS telegram (file number,
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
-from html import unescape
 from pathlib import Path
 
 import pytest
@@ -297,37 +296,6 @@ def test_party_parsing():
     assert (p.name, p.office) == ("MacArthur", "Commander in Chief, Far East")
     p = parse_party("the Secretary of State")
     assert (p.name, p.office, p.named) == ("Secretary of State", "Secretary of State", False)
-
-
-def _text(html: str) -> str:
-    html = re.sub(r'<span class="sb-pagebreak-label"[^>]*>.*?</span>', "", html)
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html))).strip()
-
-
-@pytest.mark.build
-def test_book_builds_with_both_sources(added, tmp_path):
-    from sourcebook.sphinx.book_build import build_book
-    from sourcebook.model.source import load_source
-    book, _, _ = added
-    site = build_book(book, "student", tmp_path / "out")
-    page = (site / f"{CHAPTER}.html").read_text(encoding="utf-8")
-    source = load_source(SLUG, book)
-    for p in source.paragraphs:
-        m = re.search(rf'<p class="sb-para" id="{p.id}"[^>]*>(.*?)</p>', page, re.S)
-        assert m, f"paragraph {p.id} missing"
-        assert _text(m.group(1)) == f"¶{p.number} {p.text}"
-        for s in p.sentences:
-            assert f'id="{s.id}"' in m.group(1)
-    assert f'data-set="{SLUG}"' in page and f'data-source="{SLUG}"' in page
-    assert f'data-item="{SLUG}-author"' in page and f'data-item="{SLUG}-page-turn"' in page
-    memo_page = (site / "book" / "document.html").read_text(encoding="utf-8")
-    assert "Muccio" not in memo_page and 'data-source="rusk-1951-01-12-continued-resistance"' \
-        in memo_page
-    # every question is stored and exported under its own source (not the book's only one:
-    # with two sources there is no default)
-    item_source = r'<li class="sb-item"[^>]*data-item="[^"]+"[^>]*data-source="([^"]*)"'
-    assert set(re.findall(item_source, page)) == {SLUG}
-    assert set(re.findall(item_source, memo_page)) == {"rusk-1951-01-12-continued-resistance"}
 
 
 def test_a_slug_taken_by_an_exercise_set_is_refused(book):

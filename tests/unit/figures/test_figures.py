@@ -65,6 +65,15 @@ def generated(tmp_path_factory):
     return book, generate_figures(book, jobs(book), book.parent / "cache")
 
 
+def drawn_copy(generated, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the module's drawn figures, book and cache (drawing them again takes seconds)."""
+    book, _ = generated
+    copy = tmp_path / "book"
+    shutil.copytree(book, copy)
+    shutil.copytree(book.parent / "cache", tmp_path / "cache")
+    return copy, tmp_path / "cache"
+
+
 # --- the PNGs -------------------------------------------------------------------------------------
 
 def test_generate_writes_both_pngs_and_returns_alt_text(generated):
@@ -225,10 +234,10 @@ def test_map_places_are_inside_the_extent_and_on_the_right_side():
 
 # --- build: drawn once, then reused by the hash of data and code ---------------------------------
 
-def test_unchanged_figures_are_copied_from_the_cache_not_redrawn(tmp_path, monkeypatch):
+def test_unchanged_figures_are_copied_from_the_cache_not_redrawn(generated, tmp_path, monkeypatch):
     from sourcebook.figures import build
-    book, cache = make_book(tmp_path), tmp_path / "cache"
-    first = generate_figures(book, jobs(book), cache)
+    book, cache = drawn_copy(generated, tmp_path)
+    first = generated[1]
     t_png, m_png = book / "_generated" / "timeline.png", book / "_generated" / "korea-map.png"
     drawn = (t_png.read_bytes(), m_png.read_bytes())
     shutil.rmtree(book / "_generated")                  # a clean build: no output at all
@@ -254,10 +263,10 @@ def test_unchanged_figures_are_copied_from_the_cache_not_redrawn(tmp_path, monke
     assert m_png.read_bytes() == drawn[1]
 
 
-def test_force_redraws_although_cached(tmp_path, monkeypatch):
-    book, cache = make_book(tmp_path), tmp_path / "cache"
+def test_force_redraws_although_cached(generated, tmp_path, monkeypatch):
+    book, cache = drawn_copy(generated, tmp_path)
     job = timeline_job(book)
-    generate_figures(book, [job], cache)
+    assert stale_figures(book, [job], cache) == []          # drawn and cached
     calls = []
     from sourcebook.figures import build
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 from sourcebook.model.pacing import as_hours, lesson_pace, total_minutes
 from sourcebook.model.toc import chapter_order
-from sourcebook.sphinx.book_build import instructor_toc
+
+pytestmark = pytest.mark.build
 
 
 def _read(site, name: str) -> str:
@@ -92,19 +94,6 @@ def test_next_from_the_start_page_follows_the_guides_order(built, root):
     first = chapter_order(root)[1]
     assert first == "book/war"
     assert re.search(r'class="right-next"\s+href="war.html"', intro)
-
-
-def test_an_instructor_toc_with_its_own_root_comes_first():
-    student = {"format": "jb-book", "root": "book/intro",
-               "parts": [{"caption": "A", "chapters": [{"file": "book/a"}]}]}
-    extra = {"root": "book/instructor/start",
-             "parts": [{"caption": "For instructors", "chapters": [{"file": "book/instructor/g"}]}]}
-    toc = instructor_toc(student, extra)
-    assert toc["root"] == "book/instructor/start"
-    assert [p["caption"] for p in toc["parts"]] == ["For instructors", "The student book", "A"]
-    assert toc["parts"][1]["chapters"] == [{"file": "book/intro"}]
-    legacy = instructor_toc(student, [{"caption": "Extra", "chapters": []}])
-    assert legacy["root"] == "book/intro" and legacy["parts"][-1]["caption"] == "Extra"
 
 
 def test_the_commands_on_the_start_page_are_the_commands_the_kit_has(root):

@@ -1,5 +1,6 @@
 """The figures' phone renderings: 4 in wide, no text under 9 pt (about 11 px on a 390 px
-phone), no label on top of another; and the page's <picture> that chooses them."""
+phone), no label on top of another (the page's <picture> that chooses them:
+tests/unit/sphinx/test_phone_pictures.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sourcebook.figures.chart_settings import load_chart_settings
 from sourcebook.figures.timeline_phone import (DPI, MIN_FONT_PT, WIDTH_IN, build_phone_timeline,
                                                phone_timeline_alt_text)
 from sourcebook.model.timeline import load_timeline
-from sourcebook.sphinx.phone_figures import with_phone_pictures
+
+# Drawing with matplotlib takes seconds a figure: these run in `make test`, not the fast lane.
+pytestmark = pytest.mark.build
 
 PHONE_TEXT_COLUMN_PX = 358          # a 390 px screen less the theme's margins
 
@@ -108,14 +111,3 @@ def test_the_phone_map_is_legible_and_names_every_place(root):
         assert f"{n}  {place.name.split(' (')[0]}" in shown
     assert "Cheju-do" in shown and "Seoul" in shown
     assert "numbered" in korea_map.korea_map_phone_alt_text()
-
-
-def test_a_figure_with_a_phone_rendering_becomes_a_picture():
-    page = ('<a href="../_images/timeline.png"><img alt="A" src="../_images/timeline.png" /></a>'
-            '<img alt="B" src="../_images/other.png" />')
-    out = with_phone_pictures(page, {"timeline"})
-    assert ('<picture class="sb-phone-picture"><source media="(max-width: 600px)" '
-            'srcset="../_images/timeline-phone.png"><img alt="A" src="../_images/timeline.png" />'
-            '</picture>') in out
-    assert '<img alt="B" src="../_images/other.png" />' in out and out.count("<picture") == 1
-    assert with_phone_pictures(out, {"timeline"}) == out       # not wrapped twice
