@@ -301,7 +301,7 @@ def test_the_kit_draws_no_lesson_content():
     from, the front end's scripts and styles, the Sphinx templates and static files, nor data."""
     kit = ROOT / "src" / "sourcebook"
     files = [p for p in kit.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")]
-    assert {"authoring/templates/lesson/_config.yml", "render/assets/sourcebook.js",
+    assert {"authoring/templates/lesson/book_config.yml", "render/assets/sourcebook.js",
             "sphinx/static/sourcebook-theme.css"} <= {p.relative_to(kit).as_posix() for p in files}
     naming = sorted(p.relative_to(kit).as_posix() for p in files
                     if re.search(rb"korea|rusk", p.read_bytes(), re.IGNORECASE))
