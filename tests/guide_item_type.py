@@ -95,11 +95,6 @@ def guide_book(folder: Path, *, tiny: Path, memo_files: list[Path]) -> tuple[Pat
     config_file = book / "_config.yml"
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["sourcebook"]["item_types"] = item_types_entry()
-    # as the lesson's own _config.yml: no theme-mode console error, no favicon 404
-    config["sphinx"]["config"]["html_context"] = {"default_mode": "light"}
-    (book / "book" / "images").mkdir()
-    shutil.copy(ROOT / "book" / "images" / "favicon.png", book / "book" / "images")
-    config["html"] = {"favicon": "book/images/favicon.png"}
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     item = {**exercise_item(), "objective": "memo-1", "tolerance": 1}
     exercises = book / "exercises" / "memo.yml"
