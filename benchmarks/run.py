@@ -14,8 +14,8 @@ under benchmarks/_work, so the working tree and its caches are never touched.
    nothing, is timed beside them;
 2. incremental rebuild after touching one prose page (notebook execution cached), vs clean;
 3. page weight (benchmarks/page_weight.py): every file each page loads in headless Chromium,
-   uncompressed and gzipped, for the kit's site and the bare book's; the kit's own JS+CSS;
-   requests to other hosts;
+   uncompressed and gzipped, for the kit's site and the bare book's; the kit's own JS and CSS,
+   uncompressed and gzipped (its target is on gzip size); requests to other hosts;
 4. time to interactive: DOMContentLoaded -> every exercise on the busiest page ready
    (the kit's JS records `performance.now()` when it has set up all of them), median of loads;
 5. grading throughput (benchmarks/bench_grade.py: 1,000 students x 60 items) and peak memory;
@@ -26,7 +26,8 @@ under benchmarks/_work, so the working tree and its caches are never touched.
    huge and malformed input (bench_hostile.py);
 8. wall time of the README's test command and of `make test-fast`.
 
-`--only blind,recovery,hostile,tests` runs just those parts and keeps the rest of the last run.
+`--only blind,recovery,hostile,pages,tests` runs just those parts and keeps the rest of the last
+run (`pages` builds the two sites once when no earlier run left them in benchmarks/_work).
 """
 
 from __future__ import annotations
@@ -46,11 +47,12 @@ from pathlib import Path
 from sourcebook.sphinx.directives import DIRECTIVES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # page_weight, bench_preview
+from page_weight import KIT_GZIP_TARGET  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
 PY = sys.executable
-TARGETS = {"build_overhead": 1.3, "incremental_ratio": 0.15, "kit_bytes_per_page": 25_000,
+TARGETS = {"build_overhead": 1.3, "incremental_ratio": 0.15, "kit_gzip_bytes_per_page": KIT_GZIP_TARGET,
            "external_requests": 0, "tti_ms": 50, "grading_per_s": 50_000,
            "page_bytes_median": 500_000, "page_bytes_max": 800_000,
            "preview_prose_edit_s": 2.0, "preview_exercise_edit_s": 4.0}
@@ -181,12 +183,17 @@ def bench_pages(site: Path, bare_site: Path, loads: int) -> dict:
     kit, bare = page_weight.measure(site), page_weight.measure(bare_site)
     summary, bare_summary = page_weight.summary(kit), page_weight.summary(bare)
     per_page = {rel: {"bytes": w["bytes"], "gzip_bytes": w["gzip_bytes"], "kit_bytes": w["kit_bytes"],
+                      "kit_js_gzip_bytes": w["kit_js_gzip_bytes"],
+                      "kit_css_gzip_bytes": w["kit_css_gzip_bytes"],
                       "bare_bytes": bare["pages"].get(rel, {}).get("bytes"),
                       "bare_gzip_bytes": bare["pages"].get(rel, {}).get("gzip_bytes")}
                 for rel, w in kit["pages"].items()}
     busiest = max(kit["pages"], key=lambda r: (site / r).read_text(encoding="utf-8").count('class="sb-item'))
     tti = time_to_interactive(site, busiest, loads)
     return {"pages": summary["pages"], "kit_bytes_per_page": summary["kit_bytes_max"],
+            "kit_gzip_bytes_per_page": summary["kit_gzip_bytes_max"],
+            "kit_js_gzip_bytes": summary["kit_js_gzip_bytes"],
+            "kit_css_gzip_bytes": summary["kit_css_gzip_bytes"],
             "total_bytes_per_page_median": summary["median_bytes"],
             "total_bytes_per_page_max": summary["max_bytes"],
             "gzip_bytes_per_page_median": summary["median_gzip_bytes"],
@@ -236,6 +243,21 @@ def time_to_interactive(site: Path, busiest: str, loads: int) -> dict:
             "init_ms": round(statistics.median(i for _, i in tti), 2)}
 
 
+def bench_pages_part() -> dict:
+    """`--only pages`: the last run's two sites when they are still there, else built once."""
+    saved = WORK / "builds.json"
+    builds = json.loads(saved.read_text()) if saved.is_file() else {}
+    site, bare_site = Path(builds.get("site", "-")), Path(builds.get("bare_site", "-"))
+    if not (site / "index.html").is_file() or not (bare_site / "index.html").is_file():
+        WORK.mkdir(parents=True, exist_ok=True)
+        kit = kit_copy()
+        build_kit(kit)
+        bare = bare_copy(kit)
+        build_bare(bare)
+        site, bare_site = kit / "_build" / "student" / "html", bare / "_build" / "html"
+    return bench_pages(site, bare_site, 9)
+
+
 def bench_preview(kit_root: Path) -> dict:
     import bench_preview
     return bench_preview.measure(kit_root)
@@ -278,7 +300,7 @@ def bench_recovery() -> dict:
 
 
 PARTS = {"blind": bench_blind, "hostile": bench_hostile, "recovery": bench_recovery,
-         "tests": bench_tests}
+         "pages": bench_pages_part, "tests": bench_tests}
 
 
 def trust_rows(r: dict) -> list[tuple]:
@@ -296,6 +318,18 @@ def trust_rows(r: dict) -> list[tuple]:
                      "≥ 5", v["cloze_cpu_minutes"] >= 5))
         rows.append(("Slowest Check of a date or cloze item", f'{v["check_ms_max"]:.0f} ms',
                      "≤ 300 ms", v["check_ms_max"] <= 300))
+        d = v.get("dictionary")
+        if d:       # the cheaper attack: the likely answers, not the whole guess space
+            rows.append((f'Recovering a cloze blank by trying the memo\'s {d["memo_distinct_words"]} '
+                         "distinct words (Chromium, one core; slowest blank / all blanks)",
+                         f'{d["cloze_blanks_found"]} of {d["cloze_blanks"]} found; '
+                         f'{d["cloze_tries_max"]:,} tries, {d["cloze_seconds_max"]:.0f} s / '
+                         f'{d["cloze_tries_total"]:,} tries, {d["cloze_seconds_total"]:.0f} s', "—", None))
+            rows.append((f'Recovering a date by trying every day of {d["date_window"][:4]}–'
+                         f'{d["date_window"][-10:-6]} ({d["date_window_days"]:,} days; slowest date / all dates)',
+                         f'{d["dates_found"]} of {d["dates"]} found; '
+                         f'{d["date_tries_max"]:,} tries, {d["date_seconds_max"]:.0f} s / '
+                         f'{d["date_tries_total"]:,} tries, {d["date_seconds_total"]:.0f} s', "—", None))
     if "hostile" in r:
         h = r["hostile"]
         names = {"valid_10000": "Grading 10,000 valid files", "malformed_100":
@@ -326,7 +360,12 @@ def table(r: dict) -> str:
         ("Incremental rebuild after one prose page / clean build", f'{b["incremental_ratio"]:.2f}×',
          f'≤ {TARGETS["incremental_ratio"]}×', b["incremental_ratio"] <= TARGETS["incremental_ratio"]),
         ("Kit JS + CSS per page (uncompressed, max over pages)", f'{p["kit_bytes_per_page"] / 1000:.1f} KB',
-         "≤ 25 KB", p["kit_bytes_per_page"] <= TARGETS["kit_bytes_per_page"]),
+         "— (target on gzip size)", None),
+        *([("Kit JS + CSS per page, gzipped (max over pages)",
+            f'{p["kit_gzip_bytes_per_page"] / 1000:.1f} KB (JS {p["kit_js_gzip_bytes"] / 1000:.1f} + '
+            f'CSS {p["kit_css_gzip_bytes"] / 1000:.1f})', f'≤ {TARGETS["kit_gzip_bytes_per_page"] // 1000} KB',
+            p["kit_gzip_bytes_per_page"] <= TARGETS["kit_gzip_bytes_per_page"])]
+          if "kit_gzip_bytes_per_page" in p else []),
         ("Page weight, every file a page loads, uncompressed (median / max)",
          f'{kb(p["total_bytes_per_page_median"])} / {kb(p["total_bytes_per_page_max"])} KB',
          "≤ 500 / 800 KB", p["total_bytes_per_page_median"] <= TARGETS["page_bytes_median"]
@@ -404,6 +443,7 @@ def main() -> None:
         for part in args.only.split(","):
             print(f"{part} ...", flush=True)
             results[part] = PARTS[part]()
+        results["targets"] = TARGETS
         return write(results)
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"when": time.strftime("%Y-%m-%d"),

@@ -5,6 +5,10 @@ explanations, per-option feedback, true/false feedback and short-answer exemplar
 item's payload: no accepted cloze answer, no date answer, no marked phrase, and nothing but
 stretched hashes under any answer-like key. Ordering items are never shown in the right order.
 
+Nor does anything a student can open name the lesson's repository (it holds exercises/*.yml):
+every file of the site, notebooks and `_sources` included, and every file of the student kit
+(what the launch buttons open; `sourcebook student-kit`) is searched for its address.
+
 Nor can the page's cheap means (reading it, without hashing candidates) tell a key
 (docs/contract.md §1-2): every option carries feedback ciphertext of one length, hash lists have
 the length of what is offered whatever the key, and dates and cloze blanks need slow hashes.
@@ -15,6 +19,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -227,3 +233,86 @@ def test_the_student_edition_links_to_no_repository_but_the_student_kit(site_tex
     for name, link in found:
         assert kit_path in link, (name, link)
         assert lesson.removeprefix("https://github.com/") + "/" not in link.replace(kit_path, ""), (name, link)
+
+
+def lesson_and_kit() -> tuple[str, str]:
+    """The lesson repository's "owner/name" and the student kit's address (_config.yml)."""
+    from sourcebook.yamlio import load_data
+    config = load_data(ROOT / "_config.yml")
+    lesson = config["repository"]["url"].rstrip("/").removeprefix("https://github.com/")
+    kit = config["sphinx"]["config"]["sourcebook_student_repository"]
+    return lesson, kit
+
+
+def plainly(raw: str) -> str:
+    """Text with HTML entities, URL escapes and JSON's "\\/" undone, so that an address hidden
+    in a query string or a script reads as it would be typed."""
+    return unquote(html.unescape(raw).replace("\\/", "/"))
+
+
+def readable(folder: Path) -> dict[str, str]:
+    """Every file under `folder` as plain text, whatever its kind."""
+    return {path.relative_to(folder).as_posix():
+            plainly(path.read_bytes().decode("utf-8", errors="replace"))
+            for path in sorted(p for p in folder.rglob("*") if p.is_file())}
+
+
+def pointers_to_keys(texts: dict[str, str], lesson: str) -> list[tuple[str, str]]:
+    """(file, what) for every mention of the lesson repository ("owner/name" however linked:
+    GitHub, raw files, Binder, Colab, nbgitpuller, git clone) and every web address of an
+    exercises/*.yml file."""
+    repository = re.compile(rf"{re.escape(lesson)}(?![\w-])", re.I)
+    raw_yaml = re.compile(r"https?://[^\s\"'<>()]*exercises/[^\s\"'<>()]*\.ya?ml", re.I)
+    found = []
+    for name, text in texts.items():
+        found += [(name, m.group(0)) for m in repository.finditer(text)]
+        found += [(name, m.group(0)) for m in raw_yaml.finditer(text)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def student_kit(tmp_path_factory):
+    """The student kit as `sourcebook student-kit` writes it for the real book."""
+    from click.testing import CliRunner
+    from sourcebook.cli import main
+    out = tmp_path_factory.mktemp("kit") / "student-kit"
+    result = CliRunner().invoke(main, ["student-kit", str(out), "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_no_file_of_the_student_site_names_the_lesson_repository(built):
+    """Pages, scripts, JSON, the search index, the notebook's download in _sources: none names
+    the repository that holds the keys, nor links a raw exercises/*.yml."""
+    lesson, kit = lesson_and_kit()
+    texts = readable(built("student"))
+    assert "_sources/book/live-notebook.ipynb" in texts and "book/live-notebook.html" in texts
+    assert pointers_to_keys(texts, lesson) == []
+    # the notebook's set-up cell names the student kit instead (on the page and in the download)
+    assert kit in texts["_sources/book/live-notebook.ipynb"]
+    assert kit in texts["book/live-notebook.html"]
+
+
+def test_no_file_of_the_student_kit_names_the_lesson_repository(student_kit):
+    lesson, kit = lesson_and_kit()
+    texts = readable(student_kit)
+    assert "book/live-notebook.ipynb" in texts and "book/sourcebook-student.json" in texts
+    assert pointers_to_keys(texts, lesson) == []
+    cells = json.loads((student_kit / "book" / "live-notebook.ipynb").read_text("utf-8"))["cells"]
+    setup = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
+    assert f'STUDENT_KIT = "{kit}"' in setup
+
+
+def test_the_search_finds_the_lesson_repository_however_it_is_written():
+    """The search itself can fail: the old set-up cell (a sparse clone of the lesson) and an
+    nbgitpuller link with the address escaped are both caught; the kit's own address is not."""
+    lesson, kit = lesson_and_kit()
+    old_cell = ('"subprocess.run([\\"git\\", \\"clone\\", '
+                f'\\"https://github.com/{lesson}\\", str(kit)])\\n"')
+    hub = ("https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2F"
+           + lesson.replace("/", "%2F") + "&amp;urlpath=lab")
+    raw = f"https://raw.githubusercontent.com/{lesson}/main/exercises/document.yml"
+    texts = {"a.ipynb": old_cell, "b.html": hub, "c.js": raw.replace("/", "\\/"), "kit.html": kit}
+    found = pointers_to_keys({name: plainly(text) for name, text in texts.items()}, lesson)
+    assert {name for name, _ in found} == {"a.ipynb", "b.html", "c.js"}
+    assert any(what == raw for _, what in found)

@@ -75,9 +75,10 @@ def check(root: str | None) -> None:
 def student_kit(out: Path, root: str | None) -> None:
     """Write the folder students' live notebooks open from: the kit, the notebooks and the
     hashed questions, no answer key. Push it as its own repository (or branch) and set
-    sphinx.config.sourcebook_student_repository to it for launch buttons."""
+    sphinx.config.sourcebook_student_repository to it for launch buttons; the notebooks'
+    set-up cells are given that address (to fetch the kit on Colab)."""
     from sourcebook.model.lesson import BookContext
-    from sourcebook.render.student_kit import write_student_kit
+    from sourcebook.render.student_kit import student_repository, write_student_kit
     book = _root(root)
     try:
         ctx = BookContext.load(book)
@@ -87,6 +88,10 @@ def student_kit(out: Path, root: str | None) -> None:
         raise click.ClickException(str(err)) from None
     click.echo(f"Wrote the student kit to {folder} ({len(notebooks)} notebook(s)); it holds no "
                "answer key.")
+    if notebooks and not student_repository(Path(book)):
+        click.echo("Note: _config.yml names no sphinx.config.sourcebook_student_repository, so on "
+                   "Colab the notebooks cannot fetch the kit: set it to where you push this "
+                   "folder and run this again.", err=True)
 
 
 def _assignment_problems(book, sets) -> list:

@@ -240,12 +240,13 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 def setup(app: Sphinx) -> dict:
     from sourcebook.sphinx import (assignment_links, assignments, directives, figures, frus_role,
-                                   light_pages, pacing, phone_figures, stacked_tables)
+                                   light_pages, pacing, phone_figures, stacked_tables,
+                                   student_notebooks)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
     app.add_config_value("sourcebook_jupyterhub_url", "", "html", [str])
-    app.add_config_value("sourcebook_student_repository", "", "html", [str])
+    app.add_config_value("sourcebook_student_repository", "", "env", [str])
     app.connect("config-inited", _config_inited)
     figures.setup(app)                 # first: the figures draw while everything else runs
     remember_plugin_lookups()
@@ -268,5 +269,6 @@ def setup(app: Sphinx) -> dict:
     assignment_links.setup(app)
     stacked_tables.setup(app)
     phone_figures.setup(app)
+    student_notebooks.setup(app)
     return {"version": __version__, "parallel_read_safe": False, "parallel_write_safe": True,
             "env_version": 1}
