@@ -6,7 +6,8 @@ lists the roster students without a file, and the written-work page shows each s
 
 The book is the tiny fixture book (tests/fixtures/tiny-book) in a temporary folder, given two
 more chapters: one with the close reader and a set ending in a short answer, and one that is not
-assigned (what a student does there must not count)."""
+assigned (what a student does there must not count). The two editions are built in this
+process; `grade` runs as the real command."""
 
 from __future__ import annotations
 
@@ -168,15 +169,13 @@ def write_lesson(book: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def lesson(tmp_path_factory):
-    """(book folder, student site, instructor site), built with `sourcebook build`."""
+    """(book folder, student site, instructor site), built in this process (what `sourcebook
+    build` calls; a subprocess each would re-import Sphinx for nothing — `grade` is the CLI
+    this test is about)."""
+    from sourcebook.sphinx.book_build import build_book
     book = write_lesson(tmp_path_factory.mktemp("loop") / "book")
-    sites = {}
-    for edition in ("student", "instructor"):
-        out = book / "_build" / edition
-        done = cli("build", "--edition", edition, "--root", str(book), "--out", str(out),
-                   cwd=book)
-        assert done.returncode == 0, done.stdout + done.stderr
-        sites[edition] = out / "html"
+    sites = {edition: build_book(book, edition, book / "_build" / edition)
+             for edition in ("student", "instructor")}
     return book, sites["student"], sites["instructor"]
 
 
