@@ -1,16 +1,22 @@
 """A lesson started with `sourcebook new TEXT --lesson DIR` on a real FRUS document that is not
 the kit's example lesson (tests/fixtures/other-lesson: FRUS 1955–57, vol. XXV, doc. 6, a USIA
-memorandum on Eastern Europe), built once per test process with the real CLI in subprocesses.
+memorandum on Eastern Europe), started once per test run with the real CLI (`new` and `check`
+in subprocesses) and built in-process; the xdist workers of one run share the folder.
 Shared by tests/build/test_other_lesson.py (the site shows nothing of the example lesson) and
 tests/browser/test_other_lesson.py (its exercises work in Chromium)."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,30 +53,71 @@ def _timed(lesson: Lesson, step: str, *args: str, cwd: Path) -> subprocess.Compl
     return done
 
 
+def _timed_build(lesson: Lesson, step: str, edition: str, out: Path) -> Path:
+    """Build `edition` in this process: what `sourcebook build` calls, without a second Python
+    importing Sphinx again."""
+    from sourcebook.sphinx.book_build import build_book
+    start = time.perf_counter()
+    html = build_book(lesson.root, edition, out)
+    lesson.seconds[step] = time.perf_counter() - start
+    return html
+
+
+@contextmanager
+def _shared(tmp_path_factory) -> Iterator[Path | None]:
+    """The folder every xdist worker of this test run shares, held under a lock so a second
+    worker waits for the first instead of building again (as `built` in tests/conftest.py);
+    None when not under xdist."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        yield None
+        return
+    work = tmp_path_factory.getbasetemp().parent / f"other-lesson-{run}"
+    with open(f"{work}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield work
+
+
 _BUILT: dict[str, Lesson] = {}
+SECONDS = "seconds.json"        # written last: the lesson in the shared folder is complete
 
 
-def built_lesson(tmp_path_factory) -> Lesson:
-    """Start the lesson in a new folder, check it and build its student edition (once)."""
-    if "student" in _BUILT:
-        return _BUILT["student"]
-    work = tmp_path_factory.mktemp("other-lesson")
+def _make(work: Path) -> Lesson:
+    """Start the lesson with the real `new` and `check` commands and build its student edition."""
+    shutil.rmtree(work, ignore_errors=True)          # what a failed attempt left
+    work.mkdir(parents=True)
     lesson = Lesson(root=work / "lesson", site=work / "site" / "html")
     _timed(lesson, "new", "new", str(FIXTURE), "--document", DOCUMENT, "--lesson",
            str(lesson.root), cwd=work)
     _timed(lesson, "check", "check", "--root", str(lesson.root), cwd=work)
-    _timed(lesson, "build", "build", "--root", str(lesson.root), "--edition", "student",
-           "--out", str(lesson.site.parent), cwd=work)
-    _BUILT["student"] = lesson
+    _timed_build(lesson, "build", "student", lesson.site.parent)
+    (work / SECONDS).write_text(json.dumps(lesson.seconds), encoding="utf-8")
     return lesson
+
+
+def built_lesson(tmp_path_factory) -> Lesson:
+    """Start the lesson in a new folder, check it and build its student edition: once per test
+    run, shared by the workers."""
+    if "student" not in _BUILT:
+        with _shared(tmp_path_factory) as work:
+            if work is None:
+                lesson = _make(tmp_path_factory.mktemp("other-lesson"))
+            elif (work / SECONDS).is_file():
+                lesson = Lesson(root=work / "lesson", site=work / "site" / "html",
+                                seconds=json.loads((work / SECONDS).read_text("utf-8")))
+            else:
+                lesson = _make(work)
+        _BUILT["student"] = lesson
+    return _BUILT["student"]
 
 
 def instructor_site(lesson: Lesson) -> Path:
     """The lesson's instructor edition, built beside its student edition (once)."""
     site = lesson.site.parent.parent / "instructor" / "html"
-    if not site.is_dir():
-        _timed(lesson, "build instructor", "build", "--root", str(lesson.root), "--edition",
-               "instructor", "--out", str(site.parent), cwd=lesson.root.parent)
+    with open(lesson.root.parent / "instructor.lock", "w") as held:     # workers share it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file():
+            _timed_build(lesson, "build instructor", "instructor", site.parent)
     return site
 
 
