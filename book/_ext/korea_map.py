@@ -11,6 +11,8 @@ coordinates of the towns it runs through are approximate.
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +122,24 @@ def map_resolution() -> str:
     return "h" if os.path.exists(os.path.join(basemap_datadir, "gshhs_h.dat")) else "i"
 
 
+@functools.lru_cache(maxsize=None)
+def _projected_coastlines(resolution: str):
+    """The map projection with its coastlines read and clipped to EXTENT: most of a drawing's
+    time, and the same for every drawing (both renderings, every build in this process)."""
+    from mpl_toolkits.basemap import Basemap
+
+    lon0, lon1, lat0, lat1 = EXTENT
+    return Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0, urcrnrlat=lat1,
+                   lat_ts=36.0, resolution=resolution)
+
+
+def korea_basemap():
+    """A Basemap of EXTENT for one drawing. A shallow copy of the cached one: drawing only sets
+    attributes on it (its axes, whether the boundary is drawn), never changes the shared
+    coastline arrays, so each drawing starts from the same state as a fresh Basemap."""
+    return copy.copy(_projected_coastlines(map_resolution()))
+
+
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -146,11 +166,8 @@ def korea_map_alt_text() -> str:
 
 
 def build_korea_map_figure() -> Figure:
-    from mpl_toolkits.basemap import Basemap
-
     lon0, lon1, lat0, lat1 = EXTENT
-    m = Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0, urcrnrlat=lat1,
-                lat_ts=36.0, resolution=map_resolution())
+    m = korea_basemap()
     # size the figure to the map: map on the left, key and notes in a column on the right
     map_w = MAP_W_IN
     map_h = map_w * m.aspect
@@ -295,11 +312,8 @@ def phone_examples() -> list[tuple[int, Place]]:
 
 
 def build_korea_map_phone_figure() -> Figure:
-    from mpl_toolkits.basemap import Basemap
-
     lon0, lon1, lat0, lat1 = EXTENT
-    m = Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0, urcrnrlat=lat1,
-                lat_ts=36.0, resolution=map_resolution())
+    m = korea_basemap()
     map_h = PHONE_MAP_W_IN * m.aspect
     examples = phone_examples()
     key_lines = 1.2 + len(CATEGORIES) + 2 + 2.4 + (len(examples) + 1) // 2

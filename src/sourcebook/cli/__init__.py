@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -9,6 +10,12 @@ import click
 from sourcebook.errors import SourcebookError
 
 from sourcebook import project_root
+
+# jsonschema (imported by jupyter-book) registers an "iri" format check when rfc3987_syntax is
+# installed, and that package compiles its grammar on import: about 1 s of every command's
+# start-up. Nothing the command runs checks formats (jupyter-book's config and the answers
+# schema are validated without a format checker), so the check is left unregistered.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def _root(path: str | None) -> Path:
