@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import sourcebook.cli  # noqa: F401  (its start-up guard, see there, also spares the in-process builds)
+
 ROOT = Path(__file__).resolve().parents[1]
 MEMO = "rusk-1951-01-12-continued-resistance"
 
