@@ -79,7 +79,9 @@ def serve():
     def start(folder: str | Path) -> str:
         handler = functools.partial(_Quiet, directory=str(folder))
         srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        # a short poll: shutdown() waits for the loop to notice, 0.5 s a server by default
+        threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02},
+                         daemon=True).start()
         servers.append(srv)
         return f"http://127.0.0.1:{srv.server_port}/"
 
