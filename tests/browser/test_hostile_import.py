@@ -101,7 +101,8 @@ def test_a_hostile_import_changes_nothing_it_should_not(browser, site, tmp_path,
     apply = page.locator(".sb-set .sb-apply")
     if apply.count():
         apply.click()
-    page.wait_for_timeout(300)                            # any re-check of imported answers
+    # every re-check of an imported answer has finished (the kit counts them on li[data-verifying])
+    page.wait_for_function("!document.querySelector('.sb-item[data-verifying]')")
 
     assert dialogs == [] and errors == []
     assert page.evaluate("window.__pwned") is None

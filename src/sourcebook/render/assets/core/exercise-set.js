@@ -197,6 +197,7 @@ export function exerciseSet(section, refreshers) {
       clear();
       if (rubric) rubric.hidden = true;
       if (s.status === 'checked' && !isRecord(s.verdict)) {
+        li.dataset.verifying = String(Number(li.dataset.verifying || 0) + 1);
         later.push(verifyImported);
         if (started) setTimeout(runLater, 0);
       }
@@ -244,17 +245,23 @@ export function exerciseSet(section, refreshers) {
       }
     }
 
-    /* an answer that came from an imported file: checked again (no attempt counted) */
+    /* an answer that came from an imported file: checked again (no attempt counted);
+       li[data-verifying] counts the re-checks still to finish */
     async function verifyImported() {
-      const s = state();
-      if (s.status !== 'checked' || isRecord(s.verdict) || !cryptoAvailable()) return;
-      const res = await check(payload, s.response, context);
-      if (state() !== s || !CHECKED.has(res.status)) return;
-      s.status = res.status;
-      s.verdict = verdictOf(res);
-      store();
-      if (s.draft === undefined) await show(res);
-      showProgress();
+      try {
+        const s = state();
+        if (s.status !== 'checked' || isRecord(s.verdict) || !cryptoAvailable()) return;
+        const res = await check(payload, s.response, context);
+        if (state() !== s || !CHECKED.has(res.status)) return;
+        s.status = res.status;
+        s.verdict = verdictOf(res);
+        store();
+        if (s.draft === undefined) await show(res);
+        showProgress();
+      } finally {
+        const left = Number(li.dataset.verifying || 1) - 1;
+        if (left > 0) li.dataset.verifying = String(left); else delete li.dataset.verifying;
+      }
     }
 
     /* a change: back to the checked answer shows its verdict; anything else is a draft */
