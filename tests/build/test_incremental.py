@@ -1,5 +1,6 @@
 """Rebuilds are incremental, as `make book` is the second time and after an author edits
-references.bib (each build its own process, as from the command line)."""
+references.bib. The rebuilds are processes of their own, as from the command line, reading what
+the first build (here, in-process: the same `build_book` the command calls) left on disk."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ import sys
 from sourcebook.render import static
 from sourcebook.render.minify import minified
 from sourcebook.sphinx import ASSETS
+from sourcebook.sphinx.book_build import build_book
 
 
 def test_incremental_builds_keep_the_kit_assets_and_follow_the_bibliography(tiny_book, tmp_path):
     build = [sys.executable, "-m", "sourcebook", "build", "--root", str(tiny_book),
              "--out", str(tmp_path / "out")]
     page = tmp_path / "out" / "html" / "book" / "intro.html"
-    run = subprocess.run(build, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    build_book(tiny_book, "student", tmp_path / "out")
     assert "Doe, 2001" in page.read_text(encoding="utf-8")
     # a rebuild with nothing to rewrite keeps the kit's JS and CSS, as they are now
     static_dir = tmp_path / "out" / "html" / "_static"
