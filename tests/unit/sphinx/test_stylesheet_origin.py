@@ -16,6 +16,7 @@ LESSON_JS = "const heat = ['glow', 'calm'][n % 2]; el.classList.add('heat-' + he
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
     project = tmp_path_factory.mktemp("lesson")
     (project / "_static").mkdir()
     (project / "_static" / "lesson.css").write_text(LESSON_CSS, encoding="utf-8")
@@ -27,9 +28,12 @@ def built_site(tmp_path_factory) -> Path:
         "html_css_files = ['lesson.css']\nhtml_js_files = ['lesson.js']\n", encoding="utf-8")
     (project / "index.rst").write_text("Lesson\n======\n\nA page.\n", encoding="utf-8")
     out = project / "_build" / "html"
-    app = Sphinx(str(project), str(project), str(out), str(project / "_build" / ".doctrees"),
-                 "html", status=None, warning=None, freshenv=True)
-    app.build()
+    # in a docutils namespace of its own, as sphinx-build runs: the node classes Sphinx
+    # registers must not outlive this build (later in-process builds would warn, and fail)
+    with docutils_namespace():
+        app = Sphinx(str(project), str(project), str(out), str(project / "_build" / ".doctrees"),
+                     "html", status=None, warning=None, freshenv=True)
+        app.build()
     return out
 
 
