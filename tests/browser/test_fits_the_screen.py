@@ -4,7 +4,6 @@ each black-out guess box sits beside its hidden word, not screens away from it."
 
 from __future__ import annotations
 
-import pytest
 
 SCREENS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 ARROW_PX = 20        # what a closed menu keeps for its arrow (Chromium), beside its padding

@@ -8,11 +8,8 @@ build's student bundle. A missing JS module fails the build; a broken one fails 
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
-import yaml
 
 from guide_item_type import forgotten_afterwards, guide_book
 

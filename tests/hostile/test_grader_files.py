@@ -3,7 +3,6 @@ never merges two students, never lets a forged date win, and prints no terminal 
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess

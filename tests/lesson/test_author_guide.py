@@ -8,7 +8,6 @@ checks sentence ids, cloze passages, mark-words phrases, timeline ids and object
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -25,7 +25,7 @@ def worksheet(chapter: str, key: bool, out: str | None, version: str, paper: str
     from sourcebook.model.lesson import BookContext, load_all
     from sourcebook.model.project import Project
     from sourcebook.render.worksheet import print_pdf, sets_for, worksheet_html
-    from sourcebook.yamlio import load_data
+    from sourcebook.model.config import sourcebook_settings
     project = Project.find(Path.cwd())
     root = project.root
     try:
@@ -38,7 +38,7 @@ def worksheet(chapter: str, key: bool, out: str | None, version: str, paper: str
         title = chosen[0].info.title if len(chosen) == 1 else chapter
         name = Path(chapter).stem + ("-key" if key else "") + f"-{version}"
         target = Path(out) if out else project.worksheets / f"{name}.pdf"
-        settings = (load_data(project.config) or {}).get("sourcebook") or {}
+        settings = sourcebook_settings(project.root) or {}
         paper = paper or str(settings.get("paper") or "letter")
         pdf = print_pdf(worksheet_html(title, chosen, ctx, key=key, version=version,
                                        paper=paper), target)

@@ -20,6 +20,7 @@ from sourcebook.grading.files import Skipped, submission_files
 from sourcebook.grading.scoring import Oversized
 from sourcebook.items.base import MAX_ESSAY
 from sourcebook.model.answers import Answers, parse_answers_bytes, read_limited, validate_answers
+from sourcebook.model.answers_format import timestamp
 
 FUTURE_GRACE = dt.timedelta(days=1)     # clocks and time zones differ; a day is plenty
 MAX_ENTRIES = 1_000                     # no widget makes a response with more entries
@@ -45,11 +46,14 @@ class Submission:
     student_name: str
     student_id: str
     exported_at: str
-    exported: dt.datetime
     future: bool
     assignment: str | None
     notes: dict
     taken: Any = None
+
+    @property
+    def exported(self) -> dt.datetime:
+        return timestamp(self.exported_at)
 
 
 def identity(sub) -> tuple[str, str]:
@@ -97,9 +101,9 @@ def read_submission(path, max_bytes: int, now: dt.datetime
     return answers, digest, future, flags
 
 
-def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=str,
-            known_items: set[str] | None = None, now: dt.datetime | None = None,
-            keep_history: bool = True, take: Callable[[Answers], Any] | None = None
+def collect(paths, book_id: str, content_version: str, *, max_bytes: int,
+            known_items: set[str], take: Callable[[Answers], Any], shown=str,
+            now: dt.datetime | None = None, keep_history: bool = True
             ) -> tuple[list[Submission], list[Skipped], list[Skipped]]:
     """The submissions to grade (one per student), the files not graded with their reasons,
     and notes on graded files worth the teacher's eye.
@@ -107,7 +111,7 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
     Each file is read once: `take(answers)` makes what the caller keeps of it (the grader's
     scores), and the answers themselves are dropped, so memory does not grow with the files."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    canonical_ids = {k: k for k in known_items} if known_items is not None else {}
+    canonical_ids = {k: k for k in known_items}     # the book's own id strings, kept once
     files, passed = submission_files(paths)
     skipped = [Skipped(shown(s.path), s.reason) for s in passed]
     notes: list[Skipped] = []
@@ -132,17 +136,16 @@ def collect(paths, book_id: str, content_version: str, *, max_bytes: int, shown=
                                    f'"{answers.content_version}" of the exercises; this book is '
                                    f'version "{content_version}", so items may have changed'))
             continue
-        if known_items is not None:
-            unknown = _slim(answers, canonical_ids, keep_history)
-            if unknown:
-                listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
-                flags.append(f"ignored {len(unknown)} answer(s) to items this book does not "
-                             f"have: {listed}")
+        unknown = _slim(answers, canonical_ids, keep_history)
+        if unknown:
+            listed = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
+            flags.append(f"ignored {len(unknown)} answer(s) to items this book does not "
+                         f"have: {listed}")
         notes.extend(Skipped(shown(path), f) for f in flags)
         kept.append(Submission(path, digest, answers.student_name, answers.student_id,
-                               answers.exported_at, answers.exported, future,
+                               answers.exported_at, future,
                                answers.assignment, answers.notes,
-                               take(answers) if take is not None else answers))
+                               take(answers)))
     chosen = _one_per_student(kept, skipped, notes, shown)
     return chosen, skipped, notes
 

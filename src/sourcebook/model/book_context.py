@@ -10,11 +10,11 @@ from typing import Any
 
 from sourcebook.errors import Problems, SourcebookError
 from sourcebook.items.normalize import load_variants, variant_index
-from sourcebook.model.config import book_identity
+from sourcebook.model.config import book_identity, sourcebook_settings
 from sourcebook.model.lesson_types import load_lesson_types
 from sourcebook.model.project import Project
 from sourcebook.model.source import PrimarySource, all_seeds, load_source
-from sourcebook.yamlio import load_data, read_yaml
+from sourcebook.yamlio import read_yaml
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class BookContext:
         variants = attempt(load_variants, project.variants)
         if problems:
             raise Problems(problems)
-        settings = (load_data(project.config) or {}).get("sourcebook") or {}
+        settings = sourcebook_settings(root) or {}
         return cls(root=root, book_id=identity[0], content_version=identity[1], sources=sources,
                    require_student_id=settings.get("require_student_id") is True,
                    objectives=objectives, timeline=timeline or {}, variants=variants or [],

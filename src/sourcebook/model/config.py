@@ -22,14 +22,22 @@ from sourcebook.errors import SourcebookError
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def book_identity(root: str | Path) -> tuple[str, str]:
-    """(book_id, content_version) from the `sourcebook:` section of `<root>/_config.yml`."""
+def sourcebook_settings(root: str | Path) -> dict | None:
+    """The `sourcebook:` section of `<root>/_config.yml` (None when there is none); raises
+    when the file is missing."""
     path = project_of(root).config
     if not path.is_file():
         raise SourcebookError(path, "cannot read the book's configuration: no such file")
     data = load_data(path)
     section = data.get("sourcebook") if isinstance(data, dict) else None
-    if not isinstance(section, dict):
+    return section if isinstance(section, dict) else None
+
+
+def book_identity(root: str | Path) -> tuple[str, str]:
+    """(book_id, content_version) from the `sourcebook:` section of `<root>/_config.yml`."""
+    path = project_of(root).config
+    section = sourcebook_settings(root)
+    if section is None:
         raise SourcebookError(path, 'no "sourcebook:" section with book_id and content_version',
                               field="sourcebook")
     book_id, version = section.get("book_id"), section.get("content_version")

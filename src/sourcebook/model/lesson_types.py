@@ -21,7 +21,7 @@ from sourcebook.errors import Problems, SourcebookError
 from sourcebook.items.base import ItemType
 from sourcebook.items.registry import register
 from sourcebook.model.project import Project
-from sourcebook.yamlio import load_data
+from sourcebook.model.config import sourcebook_settings
 
 FIELD = "sourcebook.item_types"
 
@@ -31,9 +31,7 @@ def declared(root: Path) -> list[Path]:
     config = Project(root).config
     if not config.is_file():
         return []
-    data = load_data(config)
-    section = data.get("sourcebook") if isinstance(data, dict) else None
-    listed = section.get("item_types") if isinstance(section, dict) else None
+    listed = (sourcebook_settings(root) or {}).get("item_types")
     if listed is None:
         return []
     if not isinstance(listed, list):

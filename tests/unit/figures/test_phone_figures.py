@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from sourcebook.figures.chart_settings import load_chart_settings
-from sourcebook.figures.timeline_phone import (DPI, MIN_FONT_PT, WIDTH_IN, build_phone_timeline,
+from sourcebook.figures.timeline_phone import (MIN_FONT_PT, WIDTH_IN, build_phone_timeline,
                                                phone_timeline_alt_text)
 from sourcebook.model.timeline import load_timeline
 

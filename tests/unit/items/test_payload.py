@@ -9,7 +9,7 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
-from sourcebook.items.check import check, perfect_response
+from sourcebook.items.check import perfect_response
 from sourcebook.model.lesson import BookContext
 from sourcebook.items.normalize import normalise
 from sourcebook.items.schema import Item

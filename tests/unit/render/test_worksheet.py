@@ -9,7 +9,6 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from sourcebook.items.answer_text import answer_text
 from sourcebook.model.lesson import BookContext, load_all
 from sourcebook.render.worksheet import sets_for, worksheet_html
 from conftest import ROOT
@@ -46,7 +45,6 @@ def test_answer_key_has_every_answer(review):
 
 def test_each_version_deals_its_own_order_and_its_key_matches(review):
     import re
-    from html import unescape
 
     from sourcebook.items.base import print_inline
     from sourcebook.items.registry import item_type
