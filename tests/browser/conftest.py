@@ -23,8 +23,6 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -41,8 +39,9 @@ def browser():
             pytest.fail(f"{CHROMIUM} is missing in CI: install Debian's chromium (.ci/run)")
         pytest.skip(f"{CHROMIUM} is not installed")
     from playwright.sync_api import sync_playwright
+    from .chromium import launch
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = launch(p, str(CHROMIUM))
         yield b
         b.close()
 
