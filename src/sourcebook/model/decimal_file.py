@@ -33,7 +33,7 @@ KEYS = {"classes": re.compile(r"[0-9]"), "countries": re.compile(r"[0-9]{2}"),
         "topics": re.compile(r"[0-9]{1,4}")}
 KEY_WORDS = {"classes": "one digit", "countries": "two digits", "topics": "one to four digits"}
 # A name is plain words: it lands in chapters and exercise options, never as markup.
-NAME = re.compile(r"[^\W_][\w .,'’()&/–-]*")
+NAME = re.compile(r"[^\W_](?:[^\W_]|[ .,'’()&/–-])*")
 NAME_MAX = 80
 
 
@@ -111,7 +111,7 @@ def names_for(project: Project | str | Path | None) -> DecimalNames:
     path = project.decimal_file
     try:
         stat = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):      # the lesson names nothing more
         return KIT
     return _lesson_names(path, project.shown(path), (stat.st_mtime_ns, stat.st_size))
 
