@@ -28,7 +28,7 @@ YAML_LOADERS = {"safe_load", "load", "full_load", "unsafe_load", "safe_load_all"
 CURRENT_FOLDER = {("Path", "cwd"), ("os", "getcwd"), ("os", "getcwdb")}
 LAYOUT_NAMES = {"exercises", "seeds", "_toc.yml", "_config.yml", "_build", ".sourcebook-cache",
                 "assignments.yml", "pacing.yml", "objectives.yml", "timeline.yml",
-                "variants.yml", "frus.yml", "guides", "worksheets"}
+                "variants.yml", "frus.yml", "decimal-file.yml", "guides", "worksheets"}
 LAYOUT_PREFIXES = ("exercises/", "seeds/", "book/", "_build/")
 
 

@@ -10,12 +10,13 @@ from sourcebook.model import decimal_file
 from sourcebook.model.source import PAGE_MARKER
 
 
-def file_number_rows(fn: str) -> list[tuple[str, str]]:
-    """(part as printed, what it means) for each part of a decimal file number."""
+def file_number_rows(fn: str, names: decimal_file.DecimalNames) -> list[tuple[str, str]]:
+    """(part as printed, what it means) for each part of a decimal file number, with the
+    book's `names` for its parts."""
     m = decimal_file.FILE_NUMBER.match(fn)
     if not m:
         return []
-    dec = decimal_file.decode(fn)
+    dec = decimal_file.decode(fn, names)
     klass, country, topic = m.group("klass"), m.group("country"), m.group("topic")
     unknown = say("file_number.yml", "unknown")
 
@@ -23,9 +24,9 @@ def file_number_rows(fn: str) -> list[tuple[str, str]]:
         return say("file_number.yml", part if name else f"{part}_unknown", name=name,
                    unknown=unknown)
 
-    rows = [(klass, meaning("class", decimal_file.CLASSES.get(klass)))]
+    rows = [(klass, meaning("class", names.classes.get(klass)))]
     rows.append((country + (m.group("sub") or ""),
-                 meaning("country", decimal_file.COUNTRIES.get(country))))
+                 meaning("country", names.countries.get(country))))
     if topic:
         rows.append(("." + topic, meaning("topic", None if dec.topic.startswith("unknown")
                                                   else dec.topic)))
@@ -49,6 +50,6 @@ def chapter_md(d: Draft) -> str:
         "chapter.md", title=d.title, slug=d.slug, kind=kind_words(d), author=d.author,
         recipient=d.recipient, date=d.date, date_basis=d.date_basis, heading=d.heading, ap=ap,
         filed=ap.decoded.date if ap.decoded else None,
-        file_number_rows=file_number_rows(ap.file_number) if ap.file_number else [],
+        file_number_rows=file_number_rows(ap.file_number, d.names) if ap.file_number else [],
         footnote={"number": first_note, "text": footnotes[first_note]} if footnotes else None,
         pages=sorted({int(n) for n in PAGE_MARKER.findall(d.source.rebuild())}))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sourcebook.authoring.facts import Facts, Party, parse_party, with_signature
 from sourcebook.errors import SourceError, SourcebookError
+from sourcebook.model.decimal_file import KIT, DecimalNames
 from sourcebook.model.source import FOOTNOTE_CALL, PAGE_MARKER, PrimarySource, parse_text, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
@@ -49,6 +50,7 @@ class Draft:
     facts: Facts = field(default_factory=Facts)
     date_notes: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # how a copied text was put in seed form
+    names: DecimalNames = KIT     # what the parts of a file number are called (the lesson's)
 
     @property
     def ap(self):
@@ -113,12 +115,13 @@ def _kind(ap, source: PrimarySource) -> str | None:
 
 
 def draft(path: Path, slug: str | None = None, *, text: str | None = None,
-          facts: Facts | None = None) -> Draft:
+          facts: Facts | None = None, names: DecimalNames = KIT) -> Draft:
     """Parse the document (at `path`, or `text` made from it) and draft its metadata; `facts`
-    (from TEI markup) overrule what the text leaves to guesswork. SourceError names the line."""
+    (from TEI markup) overrule what the text leaves to guesswork; `names` decode its file number
+    (the book's own, from `decimal_file.names_for`). SourceError names the line."""
     text = read_text(path) if text is None else text
     facts = facts or Facts()
-    source = parse_text(text, path=path, first_page=facts.first_page)
+    source = parse_text(text, path=path, first_page=facts.first_page, names=names)
     ap = source.apparatus
     heading_line = _line(source, "heading")
     if not ap.author:
@@ -136,7 +139,7 @@ def draft(path: Path, slug: str | None = None, *, text: str | None = None,
     marker = PAGE_MARKER.search(text)
     if facts.first_page is None and marker:  # the text before the first marker is on the page before it
         first_page = int(marker.group(1)) - 1
-        source = parse_text(text, path=path, first_page=first_page)
+        source = parse_text(text, path=path, first_page=first_page, names=names)
         ap = source.apparatus
     elif facts.first_page is None:
         verify.append("first_page: the text has no [Page N] marker; give the printed page")
@@ -181,7 +184,7 @@ def draft(path: Path, slug: str | None = None, *, text: str | None = None,
     source.slug = slug
     return Draft(source=source, slug=slug, title=title, kind=kind, author=author,
                  recipient=recipient, date=date, date_basis=basis, first_page=first_page,
-                 verify=verify, facts=facts, date_notes=date_notes)
+                 verify=verify, facts=facts, date_notes=date_notes, names=names)
 
 
 def _date(ap, facts: Facts, filed) -> tuple[dt.date, str, list[str]]:

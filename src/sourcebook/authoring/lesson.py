@@ -23,6 +23,7 @@ from sourcebook.authoring.draft import Draft, ScaffoldError
 from sourcebook.authoring.scaffold import Plan, new_paths, plan
 from sourcebook.authoring.starter_set import objectives_yaml
 from sourcebook.authoring.wording import render
+from sourcebook.model.decimal_file import names_for
 from sourcebook.model.project import Project
 
 # What `scaffold.plan` needs of a book to add a source to it: a table of contents with parts.
@@ -69,14 +70,21 @@ def lesson_files(d: Draft, project: Project) -> dict[Path, str]:
 
 def plan_lesson(text_path: Path, folder: Path, slug: str | None = None,
                 document: str | None = None) -> Plan:
-    """Everything `sourcebook new --lesson` would write into `folder`, nothing written yet."""
-    folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ScaffoldError(folder, "a new lesson goes into a new or empty folder; this one is "
-                            "not empty (to add the document to the book there, leave out "
+    """Everything `sourcebook new --lesson` would write into `folder`, nothing written yet.
+    The folder may already hold the lesson's names for decimal-file numbers
+    (`book/data/decimal-file.yml`), which then decode the document's file number."""
+    folder, lesson = Path(folder), Project(folder)
+    kept = {lesson.chapters, lesson.data, lesson.decimal_file}
+    if folder.exists() and (not folder.is_dir() or any(
+            lesson.root / p.relative_to(folder) not in kept or p.is_symlink()
+            for p in folder.rglob("*"))):
+        raise ScaffoldError(folder, "a new lesson goes into a new or empty folder (or one with "
+                            f"only {lesson.relative(lesson.decimal_file).as_posix()}); this one "
+                            "is not empty (to add the document to the book there, leave out "
                             "--lesson); nothing was written")
+    names = names_for(lesson)
     with tempfile.TemporaryDirectory(prefix="sourcebook-lesson-") as empty:
         Project(Path(empty)).toc.write_text(_EMPTY_TOC, encoding="utf-8")
-        source = plan(text_path, Path(empty), slug, document)
+        source = plan(text_path, Path(empty), slug, document, names=names)
     files = {**source.files, **lesson_files(source.draft, Project(folder))}
     return Plan(root=folder, draft=source.draft, text=source.text, files=files, edits={})

@@ -25,6 +25,7 @@ from sourcebook.authoring.draft import Draft, ScaffoldError, draft, seed_yaml
 from sourcebook.authoring.facts import Facts, parse_party
 from sourcebook.authoring.starter_set import exercises_yaml, objectives_yaml, starter_items
 from sourcebook.authoring.wording import human_date
+from sourcebook.model.decimal_file import DecimalNames, names_for
 from sourcebook.model.project import Project
 from sourcebook.model.source import SourceMeta, read_text
 from sourcebook.yamlio import parse_yaml, read_yaml
@@ -71,12 +72,14 @@ def read_document(path: Path, document: str | None = None) -> tuple[str, Facts, 
 
 
 def plan(text_path: Path, root: Path, slug: str | None = None,
-         document: str | None = None) -> Plan:
-    """Everything `sourcebook new` would write, checked, with nothing written yet."""
+         document: str | None = None, names: DecimalNames | None = None) -> Plan:
+    """Everything `sourcebook new` would write, checked, with nothing written yet. The file
+    number is decoded with `names`, or else the book's own (`book/data/decimal-file.yml`)."""
     text_path, project = Path(text_path), Project(root)
     root = project.root
+    names = names or names_for(project)
     text, facts, changes = read_document(text_path, document)
-    d = draft(text_path, slug, text=text, facts=facts)
+    d = draft(text_path, slug, text=text, facts=facts, names=names)
     d.changes = changes
     paths = new_paths(project, d.slug)
     there = [str(p) for p in paths.values() if (root / p).exists()]

@@ -1,7 +1,8 @@
 """The starter exercise set `sourcebook new` writes (`exercises/<slug>.yml`) and the two
 objectives it appends: questions about the apparatus, which the code picks to fit the document
-(a country question only for a file number the kit can decode, a page-turn question only where
-a page turns inside a sentence). The words are in `templates/starter_exercises.yml`."""
+(a country question only for a file number whose country the book can name, a page-turn
+question only where a page turns inside a sentence). The words are in
+`templates/starter_exercises.yml`."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _date_item(d: Draft) -> dict:
     if d.date_basis == "file number" and ap.file_number:
         part = ap.file_number.split("/", 1)[1]
         words = {"file_number": ap.file_number, "part": part,
-                 "meaning": dict(file_number_rows(ap.file_number))[part]}
+                 "meaning": dict(file_number_rows(ap.file_number, d.names))[part]}
         return _item(d, "date", "date", 2, answer=d.date,
                      prompt=say(WORDS, "date_in_file_number", "prompt", **words),
                      hint=say(WORDS, "date_in_file_number", "hint"),
@@ -95,12 +96,13 @@ def _secrecy_item(d: Draft) -> dict | None:
 
 def _country_item(d: Draft) -> dict | None:
     fn = d.ap.file_number
+    countries = d.names.countries       # the book's names: the kit's and the lesson's own
     m = decimal_file.FILE_NUMBER.match(fn or "")
-    if not m or m.group("country") not in decimal_file.COUNTRIES:
+    if not m or m.group("country") not in countries:
         return None
     key = m.group("country")
-    right = decimal_file.COUNTRIES[key]
-    others = [c for c in decimal_file.COUNTRIES.values() if c != right][:3]
+    right = countries[key]
+    others = [c for c in countries.values() if c != right][:3]
     options, answer = _choices(right, [(c, None) for c in others], slot=3)
     words = {"file_number": fn, "key": key, "country": right, "topic": d.ap.decoded.topic}
     why = say(WORDS, "country", "explanation", **words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sourcebook.errors import Problems, SourcebookError
+from sourcebook.model.decimal_file import names_for
 from sourcebook.model.project import Project
 from sourcebook.model.source import all_seeds, check_source, load_source
 
@@ -29,6 +30,10 @@ def check_seeds(root: Path) -> list[SourcebookError]:
     seeds = all_seeds(project.root)
     if not seeds:
         return [SourcebookError(project.seeds, "no seed texts (*.txt)")]
+    try:        # every seed's file number is decoded with these: report a bad file once
+        names_for(project)
+    except SourcebookError as err:
+        return _as_errors([err], project.decimal_file)
     problems: list[SourcebookError] = []
     for txt in seeds:
         try:

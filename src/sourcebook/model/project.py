@@ -9,7 +9,8 @@ The layout is the one `sourcebook new` writes and the README describes:
     seeds/                           primary sources: <slug>.txt verbatim + <slug>.yml metadata
     exercises/                       exercise sets (YAML) and variants.yml
     book/                            chapters; book/data/ (timeline, objectives, FRUS registry,
-                                     guides/<slug>.yml); book/instructor/ (instructor pages)
+                                     decimal-file names, guides/<slug>.yml); book/instructor/
+                                     (instructor pages)
     assignments.yml                  the teacher's assignments (optional)
     _build/<edition>/                each edition's output; _build/worksheets/ printed ones
     .sourcebook-cache/               executed notebooks kept between builds
@@ -91,6 +92,11 @@ class Project:
     @property
     def frus(self) -> Path:
         return self.data / "frus.yml"
+
+    @property
+    def decimal_file(self) -> Path:
+        """The lesson's own names for parts of decimal file numbers, added to the kit's."""
+        return self.data / "decimal-file.yml"
 
     @property
     def guides(self) -> Path:

@@ -32,6 +32,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sourcebook.errors import SourceError
+from sourcebook.model.decimal_file import names_for
 from sourcebook.model.project import Project
 from sourcebook.model.source_apparatus import HEADING_KINDS, parse_heading
 from sourcebook.model.source_meta import Citation, Person, SourceMeta, load_meta
@@ -60,7 +61,8 @@ def seeds_dir(root: Path) -> Path:
 
 
 def load_source(slug_or_path: str | Path, root: Path | None = None) -> PrimarySource:
-    """Load `seeds/<slug>.txt` with its `<slug>.yml` (a path to a .txt works too)."""
+    """Load `seeds/<slug>.txt` with its `<slug>.yml` (a path to a .txt works too); its file
+    number is decoded with the names of the lesson at `root`, or the kit's without one."""
     p = Path(slug_or_path)
     txt = p if p.suffix == ".txt" and p.exists() else seeds_dir(root) / f"{slug_or_path}.txt"
     if not txt.is_file():
@@ -68,7 +70,7 @@ def load_source(slug_or_path: str | Path, root: Path | None = None) -> PrimarySo
     meta_path = txt.with_suffix(".yml")
     meta = load_meta(meta_path) if meta_path.is_file() else None
     source = parse_text(read_text(txt), path=txt, slug=txt.stem,
-                        first_page=meta.first_page if meta else None)
+                        first_page=meta.first_page if meta else None, names=names_for(root))
     source.meta = meta
     return source
 

@@ -46,10 +46,12 @@ def parse_heading(ap: Apparatus, raw: str) -> None:
 
 
 def apparatus_block(ap: Apparatus, idx: int, raw: str, one_line: str, line: int,
-                    path: str | Path | None, has_paragraphs: bool) -> str | None:
+                    path: str | Path | None, has_paragraphs: bool,
+                    names: decimal_file.DecimalNames) -> str | None:
     """The kind of apparatus line block `idx` is ("file-number", "heading", ...), with what it
-    says recorded on `ap`; None when it is no apparatus line. `one_line` is `raw` with its
-    spaces folded; a malformed file number or an impossible date raises SourceError."""
+    says recorded on `ap` (a file number decoded with `names`); None when it is no apparatus
+    line. `one_line` is `raw` with its spaces folded; a malformed file number or an impossible
+    date raises SourceError."""
     kind = None
     fm = FILE_LINE.match(one_line)
     # the file number opens the text, or (as history.state.gov prints it) follows the heading
@@ -59,7 +61,7 @@ def apparatus_block(ap: Apparatus, idx: int, raw: str, one_line: str, line: int,
             raise SourceError(path, f'malformed file number line "{one_line}"', line=line,
                               field="file number")
         try:
-            ap.decoded = decimal_file.decode(fm.group("number"))
+            ap.decoded = decimal_file.decode(fm.group("number"), names)
         except decimal_file.FileNumberError as err:
             raise SourceError(path, err.message, line=line, field="file number") from None
         ap.file_number = fm.group("number")

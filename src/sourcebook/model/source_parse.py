@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from sourcebook.errors import SourceError
+from sourcebook.model.decimal_file import KIT, DecimalNames
 from sourcebook.model.source_apparatus import apparatus_block
 from sourcebook.model.source_parts import Apparatus, Block, Paragraph, PrimarySource, Sentence
 from sourcebook.model.source_patterns import (ANY_MARKER, CLOSING_LINE, ENCLOSURE_LINE,
@@ -62,8 +63,9 @@ def _closing_spots(raw_blocks) -> set[int]:
 
 
 def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = None,
-               first_page: int | None = None) -> PrimarySource:
-    """Parse a FRUS-style document. Raises SourceError naming the file and line."""
+               first_page: int | None = None, names: DecimalNames = KIT) -> PrimarySource:
+    """Parse a FRUS-style document, its file number decoded with `names` (the kit's unless a
+    lesson's are given). Raises SourceError naming the file and line."""
     if not text.strip():
         raise SourceError(path, "the file is empty", line=1)
     lead, raw_blocks = _split_blocks(text)
@@ -80,7 +82,8 @@ def parse_text(text: str, *, path: str | Path | None = None, slug: str | None = 
     for idx, (raw, sep, line) in enumerate(raw_blocks):
         one_line = " ".join(raw.split())
         kind = None if in_body else apparatus_block(ap, idx, raw, one_line, line, path,
-                                                    has_paragraphs=bool(paragraphs))
+                                                    has_paragraphs=bool(paragraphs),
+                                                    names=names)
         if kind is None and paragraphs and ENCLOSURE_LINE.match(one_line):
             kind, enclosure_opened = "enclosure", True
         elif kind is None and enclosure_opened and len(one_line) < 300 \

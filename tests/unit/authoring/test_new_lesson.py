@@ -79,3 +79,63 @@ def test_lesson_and_root_are_one_or_the_other(tmp_path):
                                      "--root", str(ROOT)])
     assert done.exit_code != 0 and "give one of the two" in done.output
     assert not (tmp_path / "a").exists()
+
+
+def test_a_folder_holding_its_decimal_file_names_decodes_the_file_number(tmp_path):
+    # The lesson's own names (book/data/decimal-file.yml) may be put in the folder first: the
+    # kit's table names no country "95", the lesson's does, and the chapter and the starter
+    # exercises then name it.
+    lesson = tmp_path / "lesson"
+    table = lesson / "book" / "data" / "decimal-file.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text('countries:\n  "95": Testland\n', encoding="utf-8")
+    done = new_lesson(lesson, COPIED, "--slug", "telegram-lesson")
+    assert done.exit_code == 0, done.output
+    assert table.read_text(encoding="utf-8") == 'countries:\n  "95": Testland\n'
+    chapter = (lesson / "book/sources/telegram-lesson.md").read_text(encoding="utf-8")
+    assert "| **95** | The country number: Testland |" in chapter
+    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
+    country = next(i for i in items if i["id"] == "telegram-lesson-country")
+    assert next(o["text"] for o in country["options"] if o["id"] == country["answer"]) \
+        == "Testland"
+
+
+def test_without_its_own_names_a_lesson_leaves_the_country_unnamed(tmp_path):
+    lesson = tmp_path / "lesson"
+    assert new_lesson(lesson, COPIED, "--slug", "telegram-lesson").exit_code == 0
+    chapter = (lesson / "book/sources/telegram-lesson.md").read_text(encoding="utf-8")
+    assert "| **95** | A country number" in chapter and "Testland" not in chapter
+    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
+    assert "telegram-lesson-country" not in {i["id"] for i in items}
+
+
+def test_a_bad_decimal_file_in_the_folder_is_refused_by_line(tmp_path):
+    table = tmp_path / "book" / "data" / "decimal-file.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text('countries:\n  "950": Testland\n', encoding="utf-8")
+    done = new_lesson(tmp_path, COPIED)
+    assert done.exit_code != 0
+    assert "book/data/decimal-file.yml:2: countries.950: is not a number of two digits" \
+        in done.output
+    assert files(tmp_path) == {"book/data/decimal-file.yml"}
+
+
+def test_beside_the_decimal_file_the_folder_must_be_empty(tmp_path):
+    table = tmp_path / "book" / "data" / "decimal-file.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text('countries:\n  "95": Testland\n', encoding="utf-8")
+    (tmp_path / "book" / "data" / "timeline.yml").write_text("[]\n", encoding="utf-8")
+    done = new_lesson(tmp_path, COPIED)
+    assert done.exit_code != 0 and "new or empty folder" in done.output
+    assert files(tmp_path) == {"book/data/decimal-file.yml", "book/data/timeline.yml"}
+
+
+def test_check_reports_a_broken_decimal_file_once(tmp_path):
+    lesson = tmp_path / "lesson"
+    assert new_lesson(lesson, COPIED, "--slug", "telegram-lesson").exit_code == 0
+    table = lesson / "book" / "data" / "decimal-file.yml"
+    table.write_text('countries:\n  "95": "<i>Testland</i>"\n', encoding="utf-8")
+    check = CliRunner().invoke(main, ["check", "--root", str(lesson)])
+    assert check.exit_code != 0
+    assert check.output.count("book/data/decimal-file.yml:2: countries.95: a name is plain "
+                              "words") == 1, check.output

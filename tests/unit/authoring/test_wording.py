@@ -18,13 +18,18 @@ from sourcebook.authoring import wording
 from sourcebook.authoring.chapter import chapter_md
 from sourcebook.authoring.scaffold import draft, read_document
 from sourcebook.authoring.starter_set import exercises_yaml, objectives_yaml, starter_items
+from sourcebook.model.decimal_file import names_for
 
 from unit.authoring.test_scaffold import FIXTURE
 
+from conftest import ROOT
+
 
 def telegram(replace: tuple[str, str] = ("", "")):
+    """The invented telegram, drafted as for the example lesson (whose names decode "95")."""
     text, facts, _ = read_document(FIXTURE)
-    return draft(FIXTURE, None, text=text.replace(*replace), facts=facts)
+    return draft(FIXTURE, None, text=text.replace(*replace), facts=facts,
+                 names=names_for(ROOT))
 
 
 def by_id(d) -> dict[str, dict]:

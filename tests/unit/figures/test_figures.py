@@ -289,12 +289,6 @@ def test_a_lesson_without_chart_data_or_map_draws_nothing(tmp_path):
     assert not (book / "_generated").exists()
 
 
-# The State Department's decimal-file table names every country its file numbers encode, Korea
-# among them ("95"): generic reference data that decodes any lesson's file numbers, not the
-# example lesson's content (a lesson on another document shows none of it: tests/build).
-GENERIC_REFERENCE_DATA = {"model/data/decimal_file.yml"}
-
-
 def test_the_kit_draws_no_lesson_content():
     """No file of the kit but its Python (tests/contract/test_kit_layout.py reads that, comments
     and docstrings excepted) names the example lesson: not the templates a new lesson is written
@@ -305,7 +299,7 @@ def test_the_kit_draws_no_lesson_content():
             "sphinx/static/sourcebook-theme.css"} <= {p.relative_to(kit).as_posix() for p in files}
     naming = sorted(p.relative_to(kit).as_posix() for p in files
                     if re.search(rb"korea|rusk", p.read_bytes(), re.IGNORECASE))
-    assert set(naming) <= GENERIC_REFERENCE_DATA, naming
+    assert naming == []     # the example lesson names its country in its own book/data
 
 
 def test_invalid_timeline_stops_the_build(tmp_path):
