@@ -105,10 +105,10 @@ def _ship_assets(app: Sphinx) -> Path:
 
 
 def _copy_current_assets(app: Sphinx, exception) -> None:
-    """Sphinx copies static files only when it writes pages, and never over an existing file:
-    a rebuild with nothing to rewrite (or a kit update that changes no page) would leave
-    yesterday's widget code, or none at all. The kit's own files are written at the end of
-    every HTML build, from this build's minified copies."""
+    """Sphinx copies static files only when it writes pages (and a change of the kit's files
+    writes every page, asset_digest.py): a rebuild with nothing to rewrite would leave whatever
+    `_static` holds, yesterday's widget code or none at all. The kit's own files are written at
+    the end of every HTML build, from this build's minified copies."""
     import shutil
     if exception or app.builder.format != "html":
         return
@@ -239,9 +239,9 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 
 def setup(app: Sphinx) -> dict:
-    from sourcebook.sphinx import (assignment_links, assignments, directives, figures, frus_role,
-                                   light_pages, pacing, phone_figures, stacked_tables,
-                                   student_notebooks)
+    from sourcebook.sphinx import (asset_digest, assignment_links, assignments, directives,
+                                   figures, frus_role, light_pages, pacing, phone_figures,
+                                   stacked_tables, student_notebooks)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -253,6 +253,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _drop_thebe)
     app.connect("env-updated", _rewrite_citing_pages_when_the_bibliography_changes)
+    asset_digest.setup(app)            # the kit's JS/CSS changed: every page links today's ?v=
     app.connect("html-page-context", _repair_aria)
     app.connect("html-page-context", _widget_assets_where_needed)
     app.connect("doctree-read", _collect_links)
