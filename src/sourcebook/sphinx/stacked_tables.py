@@ -26,9 +26,11 @@ _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.S)
 _BODY_CELL = re.compile(r"<t([hd])\b([^>]*)>")
 _TAGS = re.compile(r"<[^>]+>")
-# Code and links to other sites may break anywhere in a phone's table (the CSS): they never
-# widen a column. A link inside the book shows a title, whose words do.
-_BREAKABLE = re.compile(r'<code\b.*?</code>|<a\b(?=[^>]*\bclass="[^"]*\bexternal\b)[^>]*>.*?</a>', re.S)
+# Long code (a path, a URL: the kit marks it `sb-long`) and links to other sites may break
+# anywhere in a phone's table (the CSS): they never widen a column. Short code, such as a
+# field's name, and a link inside the book (a title) keep their words whole, and so count.
+_BREAKABLE = re.compile(r'<(code|a)\b(?=[^>]*\bclass="[^"]*\b(?:sb-long|external)\b)[^>]*>.*?</\1>', re.S)
+_CODE = re.compile(r"<code\b([^>]*)>(.*?)</code>", re.S)
 # Where a line may break inside a word: after a hyphen or a slash not followed by a digit
 # (Unicode line breaking keeps "9-12" and "1/2" together), after an en or em dash.
 _WORD_BREAK = re.compile(r"(?<=[-/])(?=[^\d])|(?<=[–—])")
@@ -37,6 +39,7 @@ MANY_COLUMNS = 4            # a 390 px phone leaves under 90 px a column: cards 
 PHONE_TABLE_PX = 358        # a 390 px phone's article column (measured)
 CHAR_PX = 9                 # a character of the table text at 16 px is 8.5 px on average: errs toward cards
 CELL_PADDING_PX = 10        # the phone CSS's .3rem either side
+LONG_CODE_CHARS = 20        # longer, a code word would take over half a phone's column
 
 
 def _labels(table: str) -> list[str]:
@@ -75,7 +78,7 @@ def _longest_word(cell: str) -> int:
 
 def narrowest_width_px(table: str) -> float:
     """About how wide the table is at its narrowest when no word may break (its min-content
-    width): each column as wide as its longest word, code and outside links left out."""
+    width): each column as wide as its longest word, long code and outside links left out."""
     longest: dict[int, int] = {}
     for row in _ROW.findall(table):
         for column, (_, cell) in enumerate(_CELL.findall(row)):
@@ -88,6 +91,18 @@ def too_wide_for_a_phone(table: str) -> bool:
     return columns >= MANY_COLUMNS or narrowest_width_px(table) > PHONE_TABLE_PX
 
 
+def mark_long_code(table: str) -> str:
+    """The table with each code element holding a word of over LONG_CODE_CHARS marked
+    `sb-long`: only those may break anywhere on a phone."""
+    def mark(m: re.Match) -> str:
+        attrs, words = m.group(1), unescape(_TAGS.sub("", m.group(2))).split()
+        if max(map(len, words), default=0) <= LONG_CODE_CHARS:
+            return m.group(0)
+        attrs = attrs.replace('class="', 'class="sb-long ', 1) if 'class="' in attrs else f' class="sb-long"{attrs}'
+        return f"<code{attrs}>{m.group(2)}</code>"
+    return _CODE.sub(mark, table)
+
+
 def _classes(table: str) -> list[str]:
     m = _CLASS.match(table)
     return m.group(2).split() if m else []
@@ -95,6 +110,7 @@ def _classes(table: str) -> list[str]:
 
 def stack_if_wide(table: str) -> str:
     """The table, labelled and stacked if its author asked for it or a phone could not show it."""
+    table = mark_long_code(table)
     classes = _classes(table)
     if "sb-stacked" in classes:
         return label_cells(table)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sourcebook.sphinx.stacked_tables import label_stacked_tables, narrowest_width_px
+from sourcebook.sphinx.stacked_tables import label_stacked_tables, mark_long_code, narrowest_width_px
 
 
 def table(header: list[str], *rows: list[str], cls: str = "table") -> str:
@@ -36,11 +36,12 @@ def test_a_hyphen_before_a_digit_is_no_break_but_one_before_a_letter_is():
     assert narrowest_width_px(table(["A"], ["LITERACY.9-10"])) > narrowest_width_px(table(["A"], ["ELA-LITERACY"]))
 
 
-def test_code_and_outside_links_may_break_anywhere_so_do_not_widen_a_column():
+def test_long_code_and_outside_links_may_break_anywhere_so_do_not_widen_a_column():
     url = "https://history.state.gov/historicaldocuments/frus1951v07p1/d52"
     outside = f'<a class="reference external" href="{url}">{url}</a>'
     inside = '<a class="reference internal" href="x.html"><span class="doc">Corroborationcorroboration</span></a>'
-    assert narrowest_width_px(table(["A"], [outside])) == narrowest_width_px(table(["A"], [f"<code>{url}</code>"]))
+    long_code = mark_long_code(table(["A"], [f"<code>{url}</code>"]))
+    assert narrowest_width_px(table(["A"], [outside])) == narrowest_width_px(long_code)
     assert narrowest_width_px(table(["A"], [outside])) < narrowest_width_px(table(["A"], [inside]))
 
 
@@ -64,3 +65,12 @@ def test_a_rows_own_header_is_not_labelled_and_does_not_shift_the_labels():
     out = label_stacked_tables(html)
     assert '<th class="stub">Claim</th><td data-label="4">a</td>' in out
     assert '<td data-label="2">c</td>' in out
+
+
+def test_only_long_code_is_marked_to_break_anywhere_short_code_keeps_its_width():
+    out = label_stacked_tables(table(["Field", "Path"], [
+        '<code class="literal"><span class="pre">explanation</span></code>',
+        "<code>book/data/guides/muccio-1951-01-10.yml</code>"]))
+    assert '<code class="literal">' in out and '<code class="sb-long">book/data' in out
+    short = table(["A"], ['<code class="literal">explanation</code>'])
+    assert narrowest_width_px(short) == narrowest_width_px(table(["A"], ["explanation"]))
