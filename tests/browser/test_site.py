@@ -100,9 +100,10 @@ TABLES_ON_A_PHONE = """() => {
 def crawl(built, browser, serve, foreign, edition: str) -> dict:
     """One visit per page of an edition, collecting what each test below asserts: requests to
     other hosts (over the whole visit) and axe's violations at 1366 px, the page's width and
-    its tables' (TABLES_ON_A_PHONE) at 390 px (a phone). One tab for the whole crawl: each page is loaded once at desk width, then
-    the tab is narrowed to a phone's width (the theme's layout is CSS media queries). axe comes
-    with every page as an init script (compiled once, not sent and parsed again per page)."""
+    its tables' (TABLES_ON_A_PHONE) at 390 px (a phone). One tab for the whole crawl: each page
+    is loaded once at desk width, then the tab is narrowed to a phone's width (the theme's layout
+    is CSS media queries). axe comes with every page as an init script (compiled once, not sent
+    and parsed again per page)."""
     from axe_playwright_python.base import AXE_SCRIPT
     site = built(edition)
     base = serve(site)

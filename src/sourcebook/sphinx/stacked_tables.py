@@ -11,7 +11,9 @@ side without breaking words or scrolling: four or more columns, or columns whose
 add up to more than a phone's width. The class `sb-unstacked` keeps a table a table.
 
 At build time every body cell of a stacked table gets `data-label="<its column's header>"`; the
-CSS (`sourcebook-theme.css`) shows the label before the cell when the screen is narrow. No script.
+CSS (`sourcebook-theme.css`) shows the label before the cell when the screen is narrow (a row's
+own header, a stub column's <th>, is its card's title). No script. Long code in any table is
+marked `sb-long`: only it may break anywhere on a phone.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ _WORD_BREAK = re.compile(r"(?<=[-/])(?=[^\d])|(?<=[–—])")
 
 MANY_COLUMNS = 4            # a 390 px phone leaves under 90 px a column: cards read better
 PHONE_TABLE_PX = 358        # a 390 px phone's article column (measured)
-CHAR_PX = 9                 # a character of the table text at 16 px is 8.5 px on average: errs toward cards
+CHAR_PX = 9                 # a character of table text is 8.5 px on average: errs toward cards
 CELL_PADDING_PX = 10        # the phone CSS's .3rem either side
 LONG_CODE_CHARS = 20        # longer, a code word would take over half a phone's column
 
@@ -98,7 +100,10 @@ def mark_long_code(table: str) -> str:
         attrs, words = m.group(1), unescape(_TAGS.sub("", m.group(2))).split()
         if max(map(len, words), default=0) <= LONG_CODE_CHARS:
             return m.group(0)
-        attrs = attrs.replace('class="', 'class="sb-long ', 1) if 'class="' in attrs else f' class="sb-long"{attrs}'
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', 'class="sb-long ', 1)
+        else:
+            attrs = f' class="sb-long"{attrs}'
         return f"<code{attrs}>{m.group(2)}</code>"
     return _CODE.sub(mark, table)
 
