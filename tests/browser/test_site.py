@@ -72,13 +72,38 @@ def test_the_student_site_works_under_a_sub_path(built, page, serve, tmp_path, f
 DESK = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+# At a phone's width: tables wider than their box, and words (letters and digits, 3 or more)
+# split over two lines in a table's cell. Code and links to other sites may break anywhere (a
+# URL must not widen the page); a break at a hyphen or a dash splits no word here.
+TABLES_ON_A_PHONE = """() => {
+  const wide = [], split = [];
+  document.querySelectorAll('.bd-article table').forEach((table, k) => {
+    const box = table.closest('.pst-scrollable-table-container') || table.parentElement;
+    if (table.scrollWidth > box.clientWidth + 1) wide.push([k, table.scrollWidth - box.clientWidth]);
+    const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+      n.parentElement.closest('a.external, code, kbd, samp, pre') ? NodeFilter.FILTER_REJECT
+                                                         : NodeFilter.FILTER_ACCEPT});
+    const range = document.createRange();
+    for (let node; (node = texts.nextNode());) {
+      for (const m of node.data.matchAll(/[\\p{L}\\p{N}]{3,}/gu)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(m[0]);
+      }
+    }
+  });
+  return {wide, split: split.slice(0, 8)};
+}"""
+
 
 def crawl(built, browser, serve, foreign, edition: str) -> dict:
     """One visit per page of an edition, collecting what each test below asserts: requests to
-    other hosts (over the whole visit) and axe's violations at 1366 px, the page's width at
-    390 px (a phone). One tab for the whole crawl: each page is loaded once at desk width, then
-    the tab is narrowed to a phone's width (the theme's layout is CSS media queries). axe comes
-    with every page as an init script (compiled once, not sent and parsed again per page)."""
+    other hosts (over the whole visit) and axe's violations at 1366 px, the page's width and
+    its tables' (TABLES_ON_A_PHONE) at 390 px (a phone). One tab for the whole crawl: each page
+    is loaded once at desk width, then the tab is narrowed to a phone's width (the theme's layout
+    is CSS media queries). axe comes with every page as an init script (compiled once, not sent
+    and parsed again per page)."""
     from axe_playwright_python.base import AXE_SCRIPT
     site = built(edition)
     base = serve(site)
@@ -87,7 +112,7 @@ def crawl(built, browser, serve, foreign, edition: str) -> dict:
     tab = context.new_page()
     requests: list[str] = []
     tab.on("request", lambda r: requests.append(r.url))
-    found = {"outside": {}, "axe": {}, "wide": {}}
+    found = {"outside": {}, "axe": {}, "wide": {}, "tables": {}}
     for rel in site_pages(site):
         requests.clear()
         tab.set_viewport_size(DESK)
@@ -105,6 +130,9 @@ def crawl(built, browser, serve, foreign, edition: str) -> dict:
             width = tab.evaluate("document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 found["wide"][rel] = width
+            tables = tab.evaluate(TABLES_ON_A_PHONE)
+            if tables["wide"] or tables["split"]:
+                found["tables"][rel] = tables
         if foreign(requests, base):
             found["outside"][rel] = foreign(requests, base)
     context.close()
@@ -137,3 +165,10 @@ def test_no_page_scrolls_sideways_on_a_phone(crawled, edition):
     """390 px, a common phone: the page may scroll inside a wide table's own box, never as a
     whole (a long URL or a menu of long options once pushed the memo's page to 544 px)."""
     assert crawled(edition)["wide"] == {}
+
+
+@pytest.mark.parametrize("edition", ["student"])
+def test_no_table_breaks_a_word_or_overflows_on_a_phone(crawled, edition):
+    """390 px: a word split mid-word ("Pa/rt", "Janu/ary") is hard to read; a table too wide
+    for the phone is stacked into cards (stacked_tables.py) rather than scrolled."""
+    assert crawled(edition)["tables"] == {}

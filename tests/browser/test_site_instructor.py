@@ -25,3 +25,7 @@ def test_axe_finds_no_violation_on_any_page(found):
 
 def test_no_page_scrolls_sideways_on_a_phone(found):
     assert found["wide"] == {}
+
+
+def test_no_table_breaks_a_word_or_overflows_on_a_phone(found):
+    assert found["tables"] == {}

@@ -82,7 +82,7 @@ def test_pacing_is_computed_and_the_start_page_says_the_same(built, root, book_s
     guide = _read(built("instructor"), "book/instructor/teacher-guide.html")
     assert "50-minute class plus homework" not in intro
     assert f'<span class="sb-lesson-length">{total}</span>' in intro
-    table = guide[guide.index('class="table sb-table sb-pacing"'):]
+    table = guide[guide.index('class="table sb-table sb-pacing'):]     # then sb-stacked (phones)
     table = table[:table.index("</table>")]
     rows = re.findall(r'<tr><th scope="row">([^<]+)', table)
     assert rows[-1] == "The lesson" and total in table
