@@ -32,6 +32,7 @@ WATCHED_SUFFIXES = {".md", ".ipynb", ".yml", ".yaml", ".bib", ".txt", ".py", ".p
 IGNORED_PARTS = {"_build", "_generated", ".sourcebook-cache", ".git", "__pycache__",
                  ".ipynb_checkpoints", ".venv", "node_modules", ".pytest_cache"}
 RESTART_FILES = {"_config.yml", "_toc.yml"}     # read when the application starts
+WATCHED_FOLDERS = ("book", "exercises", "seeds")
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -144,6 +145,28 @@ def _wanted(root: Path, change, path: str) -> bool:
             and not p.name.endswith("-answers.json"))
 
 
+def watched_paths(root: Path) -> list[Path]:
+    """The book's folders and configuration, and the folders of the lesson's own item types
+    (`_config.yml` may declare them anywhere in the book, and their JS modules live where
+    `front_end=` says) that are not inside those already."""
+    from sourcebook.errors import SourcebookError
+    from sourcebook.items.registry import lesson_types
+    from sourcebook.model.lesson_types import declared
+    root = Path(root).resolve()
+    paths = [root / name for name in (*WATCHED_FOLDERS, *sorted(RESTART_FILES))
+             if (root / name).exists()]
+    try:
+        modules = declared(root)
+    except SourcebookError:          # the build reports it; a fixed _config.yml restarts
+        modules = []
+    fronts = [t.front_end.resolve() for t in lesson_types() if t.front_end is not None]
+    for folder in sorted({p.parent for p in [*modules, *fronts]}):
+        if folder.is_dir() and folder.is_relative_to(root) and \
+                not any(folder.is_relative_to(p) for p in paths):
+            paths.append(folder)
+    return paths
+
+
 class Preview:
     """A running preview: `start()` builds once and serves; `stop()` ends both threads."""
 
@@ -196,16 +219,19 @@ class Preview:
             self._ready.set()
             return
         self._ready.set()
-        watched = [self.root / name for name in ("book", "exercises", "seeds", *RESTART_FILES)
-                   if (self.root / name).exists()]
         try:
-            for changes in watchfiles.watch(*watched, watch_filter=functools.partial(_wanted, self.root),
-                                            debounce=50, step=20, stop_event=self.stopping,
-                                            yield_on_timeout=False, raise_interrupt=False):
-                if {Path(p).name for _, p in changes} & RESTART_FILES:
-                    book.close()
-                    book = WarmBook(self.root, self.edition)   # configuration is read at start
-                self.state.publish(book.rebuild())
+            while not self.stopping.is_set():     # watched again after a _config.yml edit
+                for changes in watchfiles.watch(
+                        *watched_paths(self.root), watch_filter=functools.partial(_wanted, self.root),
+                        debounce=50, step=20, stop_event=self.stopping, yield_on_timeout=False,
+                        raise_interrupt=False):
+                    restart = bool({Path(p).name for _, p in changes} & RESTART_FILES)
+                    if restart:
+                        book.close()
+                        book = WarmBook(self.root, self.edition)   # configuration is read at start
+                    self.state.publish(book.rebuild())
+                    if restart:
+                        break
         finally:
             book.close()
 

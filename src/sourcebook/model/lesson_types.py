@@ -7,7 +7,8 @@
 Loading the book (`BookContext.load`) registers them, so the build, `check`, `grade`,
 `worksheet` and the notebook all know the type, not only the Sphinx build. A module is imported
 once per process (by its path), so loading the same book twice registers the same entry again,
-which the registry accepts.
+which the registry accepts; the live preview, which outlives an edit of the module, forgets the
+lesson's modules (`forget_lesson_types`) so that the next load imports them as they are now.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from pathlib import Path
 
 from sourcebook.errors import Problems, SourcebookError
 from sourcebook.items.base import ItemType
-from sourcebook.items.registry import register
+from sourcebook.items.registry import TYPES, register, unregister
 from sourcebook.model.project import Project
 from sourcebook.model.config import sourcebook_settings
 
 FIELD = "sourcebook.item_types"
+PACKAGE = "sourcebook_lesson_types"       # the lesson's modules are imported under this prefix
 
 
 def declared(root: Path) -> list[Path]:
@@ -60,7 +62,7 @@ def declared(root: Path) -> list[Path]:
 
 def _import(path: Path):
     """The module at `path`, imported once per process under a name of its own."""
-    name = f"sourcebook_lesson_types.{path.stem}_{hashlib.sha1(str(path).encode()).hexdigest()[:10]}"
+    name = f"{PACKAGE}.{path.stem}_{hashlib.sha1(str(path).encode()).hexdigest()[:10]}"
     module = sys.modules.get(name)
     if module is None:
         spec = importlib.util.spec_from_file_location(name, path)
@@ -98,4 +100,24 @@ def load_lesson_types(root: str | Path) -> tuple[str, ...]:
         names.append(entry.name)
     if problems:
         raise Problems(problems)
+    return tuple(names)
+
+
+def forget_lesson_types(root: str | Path) -> tuple[str, ...]:
+    """Unregister the item types of the lesson at `root` and drop their modules from
+    `sys.modules`, so that the next `load_lesson_types` imports the files as they are now; the
+    names of the types forgotten. (A module the type's module imports by itself is not
+    imported again.)"""
+    inside = Path(root).resolve()
+    names = []
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if not name.startswith(f"{PACKAGE}.") or not file \
+                or not Path(file).resolve().is_relative_to(inside):
+            continue
+        del sys.modules[name]
+        entry = getattr(module, "TYPE", None)
+        if isinstance(entry, ItemType) and TYPES.get(entry.name) is entry:
+            unregister(entry.name)
+            names.append(entry.name)
     return tuple(names)

@@ -7,12 +7,20 @@ folder, and then only asks it to build again: Sphinx re-reads the pages whose so
 dependencies changed (a page notes the YAML files it shows, so editing an exercise set re-reads
 only the pages that use it) and writes what changed.
 
+The kit's page assets are shipped once per application (`builder-inited`), and a lesson's own
+item types imported once per process; the preview outlives edits of both, so a rebuild looks at
+the lesson's item-type files first (`_lesson_type_files`). When one changed, a Python module is
+imported again and every page read again (exercise sets, answer keys and the pacing table show
+its items), and the assets are shipped again: the new sourcebook.js bundles the edited JS
+module, and asset_digest.py writes every page again with the new `?v=`.
+
 Warnings are not errors here: they are collected and shown to the author in the browser.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import re
@@ -69,6 +77,9 @@ class WarmBook:
             self.app.setup_extension("sphinx_multitoc_numbering")
         self._written: list[str] = []
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
+        self._type_files = _lesson_type_files(self.root)     # as the application shipped them
+        self._read_every_page = False
+        self.app.connect("env-get-outdated", self._pages_to_read_again)
 
     def rebuild(self) -> BuildResult:
         from sourcebook.sphinx import directives, figures, pacing
@@ -78,6 +89,7 @@ class WarmBook:
         directives.reset_context(self.app)            # sources and sets are read again
         pacing.reset_pace(self.app)                   # and the pages' words counted again
         try:
+            self._follow_lesson_type_edits()
             figures.start_figures(self.app)            # redraw a figure whose data changed
             self.app.build(False, [])
             figures.wait_figures(self.app)
@@ -86,8 +98,45 @@ class WarmBook:
             problems = _problem_lines(self._warnings.getvalue()[mark:]) + [traceback.format_exc(limit=3)]
         return BuildResult(not problems, time.perf_counter() - start, problems, list(self._written))
 
+    def _follow_lesson_type_edits(self) -> None:
+        """Ship the assets again when a lesson item type's file changed, after importing its
+        Python module again when that changed (a module that no longer imports is reported
+        as a warning, like any broken file, and imported again at the next save)."""
+        from sourcebook.model.lesson_types import forget_lesson_types
+        from sourcebook.sphinx import _ship_assets
+        now = _lesson_type_files(self.root)
+        edited = {p for p in now.keys() | self._type_files.keys()
+                  if now.get(p) != self._type_files.get(p)}
+        if not edited:
+            return
+        if any(p.suffix == ".py" for p in edited):
+            forget_lesson_types(self.root)
+            self._read_every_page = True
+        _ship_assets(self.app)                         # imports the types, bundles their JS
+        self._type_files = _lesson_type_files(self.root)
+
+    def _pages_to_read_again(self, app, env, added, changed, removed) -> list[str]:
+        every, self._read_every_page = self._read_every_page, False
+        return sorted(env.found_docs) if every else []
+
     def close(self) -> None:
+        from sourcebook.model.lesson_types import forget_lesson_types
         self._contexts.close()
+        forget_lesson_types(self.root)      # a new WarmBook (after a _config.yml edit) imports them
+
+
+def _lesson_type_files(root: Path) -> dict[Path, str]:
+    """The lesson's item-type files -> a digest of their bytes: the modules `_config.yml`
+    declares and the JS modules of the lesson types registered now."""
+    from sourcebook.errors import SourcebookError
+    from sourcebook.items.registry import lesson_types
+    from sourcebook.model.lesson_types import declared
+    try:
+        modules = declared(root)
+    except SourcebookError:          # reported by the build, as the assets are shipped
+        modules = []
+    paths = {*modules, *(t.front_end for t in lesson_types() if t.front_end is not None)}
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "" for p in paths}
 
 
 @contextlib.contextmanager
