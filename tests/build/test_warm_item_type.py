@@ -70,3 +70,32 @@ def test_the_warm_build_follows_edits_of_the_lessons_item_type(tiny_book):
             assert_pages_link_current_assets(book.html)
         finally:
             book.close()
+
+
+def saved_until_rebuilt(running, path, old: str, new: str, seconds: float = 120) -> None:
+    """Save the edit and wait for the preview's rebuild; saved again while nothing happens (the
+    watcher starts just after the first build, so the first save may come before it)."""
+    import time
+    version, deadline = running.state.version, time.monotonic() + seconds
+    edit(path, old, new)
+    while running.state.wait_past(version, timeout=2.0) == version:
+        assert time.monotonic() < deadline, f"no rebuild after saving {path.name}"
+        path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_the_preview_serves_the_edited_item_type_js(tiny_book):
+    from urllib.request import urlopen
+
+    from sourcebook.cli.preview import Preview
+    number_js = with_item_type_of_its_own(tiny_book)
+    with forgotten_afterwards():
+        running = Preview(tiny_book, port=0)
+        running.start(timeout=600)
+        try:
+            saved_until_rebuilt(running, number_js, "such as 8.", "such as 12.")
+            assert running.state.problems == []
+            with urlopen(running.url + "_static/sourcebook.js", timeout=30) as response:
+                assert "such as 12." in response.read().decode("utf-8")
+            assert_pages_link_current_assets(running.book_html)
+        finally:
+            running.stop()
