@@ -11,8 +11,10 @@ from sourcebook.items.registry import TYPES
 from sourcebook.model.lesson_types import PACKAGE, forget_lesson_types, load_lesson_types
 
 
-def lesson_modules() -> list[str]:
-    return [name for name in sys.modules if name.startswith(f"{PACKAGE}.")]
+def lesson_modules(root) -> list[str]:
+    """The lesson modules imported from `root` (other tests import modules of their own)."""
+    return [name for name, module in sys.modules.items() if name.startswith(f"{PACKAGE}.")
+            and str(getattr(module, "__file__", "")).startswith(str(root))]
 
 
 def test_a_forgotten_type_is_imported_again_as_it_is_now(tmp_path):
@@ -25,7 +27,7 @@ def test_a_forgotten_type_is_imported_again_as_it_is_now(tmp_path):
         assert load_lesson_types(tmp_path) == ("number",)
         assert TYPES["number"] is first                       # imported once: not the edit
         assert forget_lesson_types(tmp_path) == ("number",)
-        assert "number" not in TYPES and not lesson_modules()
+        assert "number" not in TYPES and not lesson_modules(tmp_path)
         assert load_lesson_types(tmp_path) == ("number",)
         assert TYPES["number"] is not first and TYPES["number"].minutes == 2.5
 
@@ -37,4 +39,4 @@ def test_only_the_lessons_own_modules_are_forgotten(tmp_path):
         other = tmp_path.parent / f"{tmp_path.name}-other"
         other.mkdir()
         assert forget_lesson_types(other) == ()                 # another book's: kept
-        assert "number" in TYPES and lesson_modules()
+        assert "number" in TYPES and lesson_modules(tmp_path)
