@@ -41,7 +41,8 @@ def test_the_warm_build_follows_edits_of_the_lessons_item_type(tiny_book):
         try:
             first = book.rebuild()
             assert first.ok, first.problems
-            shipped, memo = book.html / "_static" / "sourcebook.js", book.html / "book" / "memo.html"
+            shipped = book.html / "_static" / "sourcebook.js"
+            memo = book.html / "book" / "memo.html"
             assert LABEL in memo.read_text(encoding="utf-8")
             assert_pages_link_current_assets(book.html)
 

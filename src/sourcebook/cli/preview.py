@@ -221,10 +221,10 @@ class Preview:
         self._ready.set()
         try:
             while not self.stopping.is_set():     # watched again after a _config.yml edit
+                wanted = functools.partial(_wanted, self.root)
                 for changes in watchfiles.watch(
-                        *watched_paths(self.root), watch_filter=functools.partial(_wanted, self.root),
-                        debounce=50, step=20, stop_event=self.stopping, yield_on_timeout=False,
-                        raise_interrupt=False):
+                        *watched_paths(self.root), watch_filter=wanted, debounce=50, step=20,
+                        stop_event=self.stopping, yield_on_timeout=False, raise_interrupt=False):
                     restart = bool({Path(p).name for _, p in changes} & RESTART_FILES)
                     if restart:
                         book.close()
