@@ -1,7 +1,7 @@
 """The live preview's warm build (`sphinx.warm_build.WarmBook`, driven here without a server or
 a browser) follows edits of the lesson's own item type: its JS module reaches the shipped
 sourcebook.js, and every page links the new `?v=` digest; its Python module is imported again,
-and the pages that show its items are read again."""
+and every page is read again (item_type_digest.py)."""
 
 from __future__ import annotations
 

@@ -240,8 +240,8 @@ def _rewrite_citing_pages_when_the_bibliography_changes(app: Sphinx, env) -> lis
 
 def setup(app: Sphinx) -> dict:
     from sourcebook.sphinx import (asset_digest, assignment_links, assignments, directives,
-                                   figures, frus_role, light_pages, pacing, phone_figures,
-                                   stacked_tables, student_notebooks)
+                                   figures, frus_role, item_type_digest, light_pages, pacing,
+                                   phone_figures, stacked_tables, student_notebooks)
     from sourcebook.sphinx.bibtex_lookups import remember_plugin_lookups
 
     app.add_config_value("sourcebook_edition", "student", "env", [str])
@@ -254,6 +254,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_thebe)
     app.connect("env-updated", _rewrite_citing_pages_when_the_bibliography_changes)
     asset_digest.setup(app)            # the kit's JS/CSS changed: every page links today's ?v=
+    item_type_digest.setup(app)        # a lesson's item-type module changed: every page read
     app.connect("html-page-context", _repair_aria)
     app.connect("html-page-context", _widget_assets_where_needed)
     app.connect("doctree-read", _collect_links)

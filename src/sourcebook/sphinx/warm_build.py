@@ -10,9 +10,9 @@ only the pages that use it) and writes what changed.
 The kit's page assets are shipped once per application (`builder-inited`), and a lesson's own
 item types imported once per process; the preview outlives edits of both, so a rebuild looks at
 the lesson's item-type files first (`_lesson_type_files`). When one changed, a Python module is
-imported again and every page read again (exercise sets, answer keys and the pacing table show
-its items), and the assets are shipped again: the new sourcebook.js bundles the edited JS
-module, and asset_digest.py writes every page again with the new `?v=`.
+imported again (and item_type_digest.py has every page read again), and the assets are shipped
+again: the new sourcebook.js bundles the edited JS module, and asset_digest.py writes every page
+again with the new `?v=`.
 
 Warnings are not errors here: they are collected and shown to the author in the browser.
 """
@@ -78,8 +78,6 @@ class WarmBook:
         self._written: list[str] = []
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
         self._type_files = _lesson_type_files(self.root)     # as the application shipped them
-        self._read_every_page = False
-        self.app.connect("env-get-outdated", self._pages_to_read_again)
 
     def rebuild(self) -> BuildResult:
         from sourcebook.sphinx import directives, figures, pacing
@@ -110,14 +108,9 @@ class WarmBook:
         if not edited:
             return
         if any(p.suffix == ".py" for p in edited):
-            forget_lesson_types(self.root)
-            self._read_every_page = True
+            forget_lesson_types(self.root)             # item_type_digest.py reads every page
         _ship_assets(self.app)                         # imports the types, bundles their JS
         self._type_files = _lesson_type_files(self.root)
-
-    def _pages_to_read_again(self, app, env, added, changed, removed) -> list[str]:
-        every, self._read_every_page = self._read_every_page, False
-        return sorted(env.found_docs) if every else []
 
     def close(self) -> None:
         from sourcebook.model.lesson_types import forget_lesson_types
