@@ -90,7 +90,7 @@ def chapter_md(d: Draft) -> str:
         marking=cap(classification) if in_note["classification"] else classification,
         source_note={"number": note_number, "text": facts.source_note,
                      "on_heading": f"[{note_number}]" in ap.heading}
-        if any(in_note.values()) else None,
+        if any(in_note.values()) and facts.source_note else None,
         filed=decimal_file.decode(file_number, d.names).date if file_number else None,
         unnamed=unnamed_parts(file_number, d.names) if file_number else [],
         file_number_rows=file_number_rows(file_number, d.names) if file_number else [],

@@ -173,8 +173,9 @@ def exercises_yaml(d: Draft, chapter: str) -> str:
 def objectives_yaml(d: Draft, chapter: str) -> str:
     """The new chapter's two objectives, as text to append to objectives.yml."""
     first = say(WORDS, "objectives", "identify", title=d.title)
-    second = (say(WORDS, "objectives", "decode", file_number=d.ap.file_number)
-              if d.ap.file_number else say(WORDS, "objectives", "explain"))
+    file_number = d.ap.file_number or d.facts.file_number   # the chapter explains either
+    second = (say(WORDS, "objectives", "decode", file_number=file_number)
+              if file_number else say(WORDS, "objectives", "explain"))
     return (f"\n# {say(WORDS, 'objectives', 'comment', slug=d.slug)}\n"
             f"- id: {d.slug}-1\n  chapter: {chapter}\n  text: {_q(first)}\n"
             f"- id: {d.slug}-2\n  chapter: {chapter}\n  text: {_q(second)}\n")
