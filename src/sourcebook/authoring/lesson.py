@@ -58,7 +58,7 @@ def lesson_files(d: Draft, project: Project) -> dict[Path, str]:
     """The lesson's own files (relative to its folder), around the source `d`."""
     chapter = new_paths(project, d.slug)["chapter"].with_suffix("").as_posix()
     values = dict(title=d.title, slug=d.slug, kind=kind_words(d), book_id=d.slug,
-                  chapter=chapter, author=d.author.phrase,
+                  chapter=chapter, author=d.author.phrase, author_then=d.author.set_off,
                   recipient=d.recipient.phrase if d.recipient else None, date=d.date,
                   classification=d.ap.classification or d.facts.classification,
                   year=dt.date.today().year, **_guide_passages(d))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from sourcebook.authoring.chapter import file_number_rows, kind_words
+from sourcebook.authoring.chapter import file_number_rows, kind_words, source_note_number
 from sourcebook.authoring.draft import Draft, _q
 from sourcebook.authoring.wording import cap, say, say_all
 from sourcebook.model import decimal_file
@@ -44,7 +44,9 @@ def _item(d: Draft, what: str, kind: str, objective: int, **fields) -> dict:
 def _people_items(d: Draft) -> list[dict]:
     """Who wrote the document, and (when the heading names one) to whom."""
     words = {"kind": kind_words(d), "heading": d.heading, "author": d.author.phrase,
-             "recipient": d.recipient.phrase if d.recipient else None}
+             "recipient": d.recipient.phrase if d.recipient else None,
+             "author_then": d.author.set_off,
+             "recipient_then": d.recipient.set_off if d.recipient else None}
     editors = (say(WORDS, "editors", "option"), say(WORDS, "editors", "feedback"))
     author, recipient = d.author.label, d.recipient.label if d.recipient else None
     addressed = recipient and recipient != author
@@ -84,14 +86,18 @@ def _date_item(d: Draft) -> dict:
 
 
 def _secrecy_item(d: Draft) -> dict | None:
-    level = d.ap.classification
+    """How secret the document was: from its marking, or else from the editors' source note."""
+    level = d.ap.classification or d.facts.classification
     if not level:
         return None
+    in_note = "" if d.ap.classification else "_in_note"
     options, answer = _choices(cap(level), [(cap(c), None) for c in CLASSIFICATIONS
                                              if c != level], slot=2)
     return _item(d, "secrecy", "single-choice", 1, prompt=say(WORDS, "secrecy", "prompt"),
-                 options=options, answer=answer, hint=say(WORDS, "secrecy", "hint"),
-                 explanation=say(WORDS, "secrecy", "explanation", classification=level))
+                 options=options, answer=answer,
+                 hint=say(WORDS, "secrecy", f"hint{in_note}", number=source_note_number(d)),
+                 explanation=say(WORDS, "secrecy", f"explanation{in_note}",
+                                 classification=level))
 
 
 def _country_item(d: Draft) -> dict | None:
@@ -138,12 +144,18 @@ def _footnote_item(d: Draft) -> dict | None:
                  explanation=say(WORDS, "footnote", "explanation", **words))
 
 
+def _only_in_note(d: Draft) -> bool:
+    """Whether the editors' source note gives a file number or marking the text does not print."""
+    return bool((d.facts.file_number and not d.ap.file_number)
+                or (d.facts.classification and not d.ap.classification))
+
+
 def starter_items(d: Draft) -> list[dict]:
     items = _people_items(d) + [_date_item(d)]
     items += [item for item in (_secrecy_item(d), _country_item(d), _page_turn_item(d),
                                 _footnote_item(d)) if item]
     items.append(_item(d, "sourcing", "short-answer", 1, points=2,
-                       prompt=say(WORDS, "sourcing", "prompt"),
+                       prompt=say(WORDS, "sourcing", "prompt", note=_only_in_note(d)),
                        rubric=say_all(WORDS, "sourcing", "rubric", kind=kind_words(d))))
     return items
 
@@ -161,8 +173,9 @@ def exercises_yaml(d: Draft, chapter: str) -> str:
 def objectives_yaml(d: Draft, chapter: str) -> str:
     """The new chapter's two objectives, as text to append to objectives.yml."""
     first = say(WORDS, "objectives", "identify", title=d.title)
-    second = (say(WORDS, "objectives", "decode", file_number=d.ap.file_number)
-              if d.ap.file_number else say(WORDS, "objectives", "explain"))
+    file_number = d.ap.file_number or d.facts.file_number   # the chapter explains either
+    second = (say(WORDS, "objectives", "decode", file_number=file_number)
+              if file_number else say(WORDS, "objectives", "explain"))
     return (f"\n# {say(WORDS, 'objectives', 'comment', slug=d.slug)}\n"
             f"- id: {d.slug}-1\n  chapter: {chapter}\n  text: {_q(first)}\n"
             f"- id: {d.slug}-2\n  chapter: {chapter}\n  text: {_q(second)}\n")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from xml.etree.ElementTree import Element
 
-from sourcebook.authoring.facts import Facts, Party, parse_party
+from sourcebook.authoring.facts import Facts, Party, joined_office, parse_party
 from sourcebook.authoring.tei_markup import TEI, XML_ID, TeiError, clean, local
 from sourcebook.model import decimal_file
 from sourcebook.model.source import CLASSIFICATION_LINE, Apparatus, parse_heading
@@ -96,10 +96,11 @@ def _party(head: Element, role: str, guess: Party | None, persons) -> tuple[Part
         return None, False
     ref = (marked.get("corresp") or "").lstrip("#") if marked is not None else ""
     named = clean("".join(marked.itertext())) if marked is not None else ""
-    if local(getattr(marked, "tag", "")) == "persName" and guess.office.startswith(named + " "):
+    joined = joined_office(guess.office[len(named):]) if local(getattr(
+        marked, "tag", "")) == "persName" and guess.office.startswith(named + " ") else None
+    if joined:
         # "Memorandum from Robert F. Delaney of the Office of …": the name, then where he worked
-        where = re.sub(r"^(?:of|in|at)\s+(?:the\s+)?", "", guess.office[len(named):].strip(" ,"))
-        guess = Party(named, where, True)
+        guess = Party(named, joined[1], True, joined[0])
     if marked is not None and local(marked.tag) == "persName" and not guess.named:
         # later volumes: "Memorandum From Secretary of State Rogers to President Nixon"
         surname = clean("".join(marked.itertext()))
@@ -108,7 +109,7 @@ def _party(head: Element, role: str, guess: Party | None, persons) -> tuple[Part
     if ref in persons:
         full, desc = persons[ref]
         office = guess.office or re.split(r"[,;(]", desc)[0].strip()
-        return Party(full, office, True), True
+        return Party(full, office, True, guess.joined_by), True
     if not guess.named and guess.office:    # "the Secretary of State": who held the office?
         holders = [n for n, d in persons.values()
                    if re.match(rf"(?:the\s+)?{re.escape(guess.office)}\s*(?:$|[,;(])", d, re.I)]

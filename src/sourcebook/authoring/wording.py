@@ -35,6 +35,14 @@ def markdown_safe(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>{}|#$~])", r"\\\1", str(text))
 
 
+def markdown_line(text: str) -> str:
+    """`markdown_safe`, and a line that would open a list ("6. Memorandum from …", the heading
+    with its document number) stays a line of text."""
+    return re.sub(r"^(\d+)([.)])(?=\s)|^([-+])(?=\s)", lambda m: (
+        f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}"),
+        markdown_safe(text))
+
+
 def _load(name: str) -> str | None:
     entry = TEMPLATES / name
     return entry.read_text(encoding="utf-8") if entry.is_file() else None
@@ -46,7 +54,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FunctionLoader(_load), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(
-        md=markdown_safe, human_date=human_date,
+        md=markdown_safe, md_line=markdown_line, human_date=human_date,
         cap=cap,
         uncap=lambda text: text[:1].lower() + text[1:],
         article=lambda word: "an" if word[:1] in "aeiou" else "a",

@@ -54,11 +54,13 @@ def new(text: Path, slug: str | None, document: str | None, root: Path | None,
     for rel in written:
         click.echo(f"  {rel.as_posix()}")
     click.echo("\nRead from the apparatus: "
-               f"{d.kind} by {d.author.phrase}"
+               f"{d.kind} by {d.author.set_off if d.recipient else d.author.phrase}"
                + (f" to {d.recipient.phrase}" if d.recipient else "")
                + f", {d.date.isoformat()} (from the {d.date_basis}"
                + "".join(f"; {n}" for n in d.date_notes) + "), "
-               f"{d.ap.classification or 'no marking'}.")
+               f"{d.ap.classification or d.facts.classification or 'no marking'}"
+               + ("" if d.ap.classification or not d.facts.classification
+                  else " (from the source note)") + ".")
     click.echo("\nTo verify and complete before you publish:")
     for note in d.verify:
         click.echo(f"  - seeds/{s}.yml, {note}")

@@ -56,7 +56,10 @@ def test_the_starter_guide_reads_the_document_through_four_lenses(tmp_path):
     assert guide["source"] == "uprising"
     assert [lens["id"] for lens in guide["lenses"]] == ["sourcing", "contextualization",
                                                         "close-reading", "corroboration"]
-    assert "(Robert Finley Delaney) wrote this memorandum" in guide["lenses"][0]["notices"]
+    assert guide["lenses"][0]["notices"].startswith(
+        "Robert Finley Delaney of the Office of Policy and Programs, Soviet Orbit Division, "
+        "United States Information Agency, wrote this memorandum to Francis B. Stevens of the "
+        "Office of Eastern European Affairs, dated 24 January 1955.")
     assert 'It was marked "secret"' in guide["lenses"][0]["notices"]
     assert "24 January 1955" in guide["lenses"][1]["notices"]
     assert guide["lenses"][0]["passages"] == ["p1.s1"]
@@ -104,7 +107,11 @@ def test_without_its_own_names_a_lesson_leaves_the_country_unnamed(tmp_path):
     lesson = tmp_path / "lesson"
     assert new_lesson(lesson, COPIED, "--slug", "telegram-lesson").exit_code == 0
     chapter = (lesson / "book/sources/telegram-lesson.md").read_text(encoding="utf-8")
-    assert "| **95** | A country number" in chapter and "Testland" not in chapter
+    assert "| **95** | The country number |" in chapter and "Testland" not in chapter
+    # the student reads only what is known; the author is told what to add, in a comment
+    assert "\n% sourcebook new: this lesson's table of decimal-file names does not name the " \
+        "country number 95. Add it to book/data/decimal-file.yml" in chapter
+    assert "unknown" not in chapter and "filing manual" not in chapter
     items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
     assert "telegram-lesson-country" not in {i["id"] for i in items}
 

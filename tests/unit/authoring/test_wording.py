@@ -85,9 +85,12 @@ def test_a_document_its_file_number_dates():
     d.facts = dataclasses.replace(d.facts, file_number="795.00/1–1051")
     assert by_id(d)["date"]["explanation"] == ("The file number in the source note, "
                                                "795.00/1–1051, dates it to 10 January 1951.")
-    objectives = objectives_yaml(d, "book/sources/telegram")
-    assert objectives.endswith('text: "Explain what each part of the apparatus tells a '
-                               'reader about the document."\n')
+    objectives = objectives_yaml(d, "book/sources/telegram")     # the chapter explains it
+    assert objectives.endswith('text: "Decode the file number 795.00/1–1051 and explain what '
+                               'it says about the document\'s subject and date."\n')
+    chapter = chapter_md(d)
+    assert "The source note gives the file number **795.00/1–1051**" in chapter
+    assert "### The source note" not in chapter       # no note's words to quote
 
 
 def test_relations_between_two_countries():
@@ -112,3 +115,13 @@ def test_document_text_cannot_start_markup_in_the_chapter():
     d = telegram()
     d.title = "A *bold* [link](x) {role}`y`"
     assert "# A \\*bold\\* \\[link\\](x) \\{role\\}\\`y\\`\n" in chapter_md(d)
+
+
+@pytest.mark.parametrize("heading, quoted", [
+    ("6. Memorandum from Robert F. Delaney", "> 6\\. Memorandum from Robert F. Delaney\n"),
+    ("- a dash", "> \\- a dash\n"),
+    ("Memorandum by the Secretary 6. of State", "> Memorandum by the Secretary 6. of State\n")])
+def test_a_quoted_heading_never_opens_a_list(heading, quoted):
+    d = telegram()
+    d.source.apparatus.heading = heading
+    assert quoted in chapter_md(d)
