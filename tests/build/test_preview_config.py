@@ -67,3 +67,24 @@ def test_a_toc_naming_a_missing_page_is_shown_until_it_is_fixed(running, tiny_bo
     saved_until_rebuilt(running, toc, f"{entry}      - file: {HOSTILE}\n", entry)
     assert running.state.problems == []
     assert "The memo, edited" in page(running)
+
+
+def test_a_config_sphinx_refuses_and_a_bad_item_types_entry_are_shown(running, tiny_book, capsys):
+    config = tiny_book / "_config.yml"
+    theme = "  config:\n    html_theme: no_such_theme\n"
+    saved_until_rebuilt(running, config, "  config:\n", theme)
+    [problem] = running.state.problems
+    assert problem.startswith("_config.yml: the book cannot start: ThemeError: "), problem
+    assert "no_such_theme" in page(running)
+    assert "The book did not build: _config.yml: the book cannot start" in capsys.readouterr().err
+
+    # Sphinx starts, and warns about the entry while it starts: the next build shows that warning
+    saved_until_rebuilt(running, config, theme, "  config:\n")
+    assert running.state.problems == []
+    saved_until_rebuilt(running, config, '  content_version: "1"\n',
+                        '  content_version: "1"\n  item_types: book/number_item.py\n')
+    assert any("_config.yml: sourcebook.item_types: item_types must be a list" in p
+               for p in running.state.problems), running.state.problems
+    saved_until_rebuilt(running, config, "  item_types: book/number_item.py\n", "")
+    assert running.state.problems == []
+    assert "The memo" in page(running)

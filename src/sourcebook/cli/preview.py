@@ -4,8 +4,8 @@ One Sphinx application stays warm (`sphinx.warm_build.WarmBook`) and builds into
 folder as `sourcebook build`; watchfiles reports saved files within ~50 ms. Every HTML page is
 served with a small script listening to `/__preview__/events` (server-sent events): when a
 rebuild finishes, the open page reloads. While the book has an error (an invalid exercise file,
-an unknown citation) every page shows that error instead of the stale page, and reloads by
-itself once the file is fixed. The server listens on the loopback interface only.
+an unknown citation, a `_config.yml` or `_toc.yml` the application cannot start from) every
+page shows that error instead of the stale page, and reloads by itself once the file is fixed. The server listens on the loopback interface only.
 """
 
 from __future__ import annotations

@@ -81,7 +81,9 @@ class WarmBook:
                     self.app.config.external_site_map.as_json()):
                 self.app.setup_extension("sphinx_multitoc_numbering")
         except BaseException:
+            from sourcebook.model.lesson_types import forget_lesson_types
             self._contexts.close()              # the old working folder and docutils tables
+            forget_lesson_types(self.root)      # imported as it started: the next one imports
             raise
         self._written: list[str] = []
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
