@@ -4,8 +4,8 @@ One Sphinx application stays warm (`sphinx.warm_build.WarmBook`) and builds into
 folder as `sourcebook build`; watchfiles reports saved files within ~50 ms. Every HTML page is
 served with a small script listening to `/__preview__/events` (server-sent events): when a
 rebuild finishes, the open page reloads. While the book has an error (an invalid exercise file,
-an unknown citation) every page shows that error instead of the stale page, and reloads by
-itself once the file is fixed. The server listens on the loopback interface only.
+an unknown citation, a `_config.yml` or `_toc.yml` the application cannot start from) every
+page shows that error instead of the stale page, and reloads by itself once the file is fixed. The server listens on the loopback interface only.
 """
 
 from __future__ import annotations
@@ -222,18 +222,41 @@ class Preview:
         try:
             while not self.stopping.is_set():     # watched again after a _config.yml edit
                 wanted = functools.partial(_wanted, self.root)
+                paths = watched_paths(self.root)
                 for changes in watchfiles.watch(
-                        *watched_paths(self.root), watch_filter=wanted, debounce=50, step=20,
+                        *paths, watch_filter=wanted, debounce=50, step=20,
                         stop_event=self.stopping, yield_on_timeout=False, raise_interrupt=False):
-                    restart = bool({Path(p).name for _, p in changes} & RESTART_FILES)
-                    if restart:
-                        book.close()
-                        book = WarmBook(self.root, self.edition)   # configuration is read at start
-                    self.state.publish(book.rebuild())
-                    if restart:
-                        break
+                    saved = {Path(p).name for _, p in changes}
+                    restart = book is None or bool(saved & RESTART_FILES)
+                    if restart:                   # configuration is read at start
+                        book = self._restarted(book, sorted(saved & RESTART_FILES))
+                    if book is not None:
+                        self.state.publish(book.rebuild())
+                    if restart and watched_paths(self.root) != paths:
+                        break                     # a new watcher: saves meanwhile are lost
         finally:
+            if book is not None:
+                book.close()
+
+    def _restarted(self, book, saved: list[str]):
+        """A new warm application for the edited configuration; None when it cannot start: its
+        error is then shown like a build's (in the page and the terminal), and the next save,
+        of any watched file, tries again."""
+        from sourcebook.errors import SourcebookError
+        from sourcebook.sphinx.warm_build import BuildResult, WarmBook
+        if book is not None:
             book.close()
+        try:
+            return WarmBook(self.root, self.edition)
+        except Exception as err:  # noqa: BLE001 - the author's configuration, shown to them
+            if isinstance(err, SourcebookError):
+                problem = str(err)
+            else:
+                where = " or ".join(saved or sorted(RESTART_FILES))
+                problem = f"{where}: the book cannot start: {type(err).__name__}: {err}"
+            self.state.publish(BuildResult(False, 0.0, [problem]))
+            click.echo(f"The book did not build: {problem}", err=True)
+            return None
 
 
 @click.command()

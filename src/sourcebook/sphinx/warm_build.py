@@ -29,6 +29,8 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sourcebook.sphinx.warm_config import configuration_problems
+
 
 @dataclass
 class BuildResult:
@@ -60,21 +62,29 @@ class WarmBook:
         self.root, self.html, out, overrides = sphinx_settings(Path(root), edition, None)
         self.edition = edition
         self._warnings = io.StringIO()
+        self._reported = 0                      # warnings up to here were shown by a rebuild
+        configuration_problems(self.root)      # raises, naming file and line, for bad YAML
         config, _meta = get_final_config(user_yaml=Project(self.root).config, cli_config=overrides,
                                          sourcedir=self.root, use_external_toc=True)
         # Directives and roles are registered in docutils' global tables for as long as these
-        # contexts are open: for the life of the preview.
+        # contexts are open: for the life of the preview (or until the application fails).
         self._contexts = contextlib.ExitStack()
-        self._contexts.enter_context(patch_docutils(None))
-        self._contexts.enter_context(docutils_namespace())
-        self._contexts.enter_context(_in_folder(self.root))
-        self.app = Sphinx(srcdir=str(self.root), confdir=None, outdir=str(self.html),
-                          doctreedir=str(out / ".doctrees"), buildername="html",
-                          confoverrides=config, status=None, warning=self._warnings,
-                          freshenv=False, warningiserror=False, keep_going=True)
-        if self.app.config["use_multitoc_numbering"] and "numbered: true" in str(
-                self.app.config.external_site_map.as_json()):
-            self.app.setup_extension("sphinx_multitoc_numbering")
+        try:
+            self._contexts.enter_context(patch_docutils(None))
+            self._contexts.enter_context(docutils_namespace())
+            self._contexts.enter_context(_in_folder(self.root))
+            self.app = Sphinx(srcdir=str(self.root), confdir=None, outdir=str(self.html),
+                              doctreedir=str(out / ".doctrees"), buildername="html",
+                              confoverrides=config, status=None, warning=self._warnings,
+                              freshenv=False, warningiserror=False, keep_going=True)
+            if self.app.config["use_multitoc_numbering"] and "numbered: true" in str(
+                    self.app.config.external_site_map.as_json()):
+                self.app.setup_extension("sphinx_multitoc_numbering")
+        except BaseException:
+            from sourcebook.model.lesson_types import forget_lesson_types
+            self._contexts.close()              # the old working folder and docutils tables
+            forget_lesson_types(self.root)      # imported as it started: the next one imports
+            raise
         self._written: list[str] = []
         self.app.connect("html-page-context", lambda app, name, *a: self._written.append(name))
         self._type_files = _lesson_type_files(self.root)     # as the application shipped them
@@ -82,18 +92,21 @@ class WarmBook:
     def rebuild(self) -> BuildResult:
         from sourcebook.sphinx import directives, figures, pacing
         start = time.perf_counter()
-        mark = len(self._warnings.getvalue())
+        mark = self._reported                   # construction warnings go to the first rebuild
         self._written = []
         directives.reset_context(self.app)            # sources and sets are read again
         pacing.reset_pace(self.app)                   # and the pages' words counted again
         try:
+            missing = configuration_problems(self.root)   # _toc.yml pages, until made
             self._follow_lesson_type_edits()
             figures.start_figures(self.app)            # redraw a figure whose data changed
             self.app.build(False, [])
             figures.wait_figures(self.app)
-            problems = _problem_lines(self._warnings.getvalue()[mark:])
+            problems = missing + _problem_lines(self._warnings.getvalue()[mark:])
         except Exception:  # noqa: BLE001 - anything a bad edit raises is shown to the author
-            problems = _problem_lines(self._warnings.getvalue()[mark:]) + [traceback.format_exc(limit=3)]
+            problems = _problem_lines(self._warnings.getvalue()[mark:]) + [
+                traceback.format_exc(limit=3)]
+        self._reported = len(self._warnings.getvalue())
         return BuildResult(not problems, time.perf_counter() - start, problems, list(self._written))
 
     def _follow_lesson_type_edits(self) -> None:
