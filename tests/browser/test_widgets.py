@@ -570,6 +570,8 @@ def _axe(page):
     assert result.violations_count == 0, result.generate_report()
 
 
+# The book's own sets and reader, as first shown, are checked by axe on every page of both
+# editions (test_site.py's crawl, all rules); this page adds the states a student brings about.
 def test_axe_on_the_widget_page_in_every_state(student, site):
     _axe(student)
     for item_id in ("v-sc", "v-mw", "v-clz"):
@@ -591,13 +593,6 @@ def test_axe_on_the_widget_page_in_every_state(student, site):
     reader.locator(".sb-bos .sb-bot").first.click()
     reader.locator(".sb-term").first.focus()
     _axe(student)
-
-
-def test_axe_on_the_book_sets(page, book_site, foreign):
-    base = book_site.base
-    page.goto(base + "index.html")
-    _axe(page)
-    assert not foreign(page.requests, base)
 
 
 def test_the_books_export_is_graded_by_the_cli(page, book_site, tmp_path):
