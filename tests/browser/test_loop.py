@@ -342,4 +342,15 @@ def test_the_teachers_loop(browser, serve, lesson, tmp_path):
         assert (student.note in text) if student.note else "No notes." in text
         assert mine.locator(".text b, .notes b").count() == 0      # typed markup stays text
         assert not any(o.short and o.short in text for o in STUDENTS if o is not student)
+
+    # the item analysis on a teacher's phone: the ten-column items table scrolls in its own
+    # box (reachable by keyboard), never the page; and axe finds nothing
+    sheet.set_viewport_size({"width": 390, "height": 844})
+    sheet.goto((grades / "item-analysis.html").as_uri())
+    assert sheet.evaluate("document.documentElement.scrollWidth") <= 390
+    box = sheet.get_by_role("region", name="Items")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth") and box.get_attribute("tabindex") == "0"
+    from axe_playwright_python.sync_playwright import Axe
+    found = Axe().run(sheet, options={"resultTypes": ["violations"], "preload": False})
+    assert found.violations_count == 0, found.generate_report()
     reader.close()

@@ -138,7 +138,14 @@ th{background:#eee} td.n{text-align:right;font-variant-numeric:tabular-nums}
 td:first-child{white-space:nowrap}
 .flag{font-weight:bold} img{max-width:100%;border:1px solid #ccc}
 caption{text-align:left;font-weight:bold;padding:.3rem 0}
+.wide{overflow-x:auto;max-width:100%} .wide table{margin:0} td code{overflow-wrap:anywhere}
 """
+
+
+def _wide(label: str) -> str:
+    """The opening of a box a table scrolls in on a narrow screen (the items table has ten
+    columns: a teacher on a phone scrolls it, not the page), reachable by keyboard."""
+    return f'<div class="wide" role="region" aria-label="{_e(label)}" tabindex="0">'
 
 
 def _e(value) -> str:
@@ -188,7 +195,7 @@ def report_html(report, chart_name: str, files: dict[str, str]) -> str:
         out.append("<p><strong>Few students:</strong> with fewer than 10 students the "
                    "discrimination index says little.</p>")
 
-    out.append('<h2>Items</h2>\n<table>\n<thead><tr><th scope="col">item</th>'
+    out.append('<h2>Items</h2>\n' + _wide("Items") + '<table>\n<thead><tr><th scope="col">item</th>'
                '<th scope="col">type</th><th scope="col">points</th>'
                '<th scope="col">answered</th><th scope="col">% fully correct</th>'
                '<th scope="col">mean score</th><th scope="col">discrimination</th>'
@@ -215,23 +222,23 @@ def report_html(report, chart_name: str, files: dict[str, str]) -> str:
                    f'<td class="n">{_pct(item.mean_percent)}</td><td class="n">{disc}</td>'
                    f"<td>{wrong}</td><td>{options}</td>"
                    f'<td class="flag">{_e(", ".join(_flags(item)))}</td></tr>')
-    out.append("</tbody>\n</table>")
+    out.append("</tbody>\n</table></div>")
 
     out.append('<h2 id="skipped">Skipped files</h2>')
     if report.skipped:
-        out.append('<table>\n<thead><tr><th scope="col">file</th><th scope="col">why it was '
-                   "skipped</th></tr></thead>\n<tbody>")
+        out.append(_wide("Skipped files") + '<table>\n<thead><tr><th scope="col">file</th>'
+                   '<th scope="col">why it was skipped</th></tr></thead>\n<tbody>')
         out.extend(f"<tr><td><code>{_e(s.path)}</code></td><td>{_e(s.reason)}</td></tr>"
                    for s in report.skipped)
-        out.append("</tbody>\n</table>")
+        out.append("</tbody>\n</table></div>")
     else:
         out.append("<p>None: every file was graded.</p>")
     if report.notes:
-        out.append('<h2>Notes</h2>\n<table>\n<thead><tr><th scope="col">file</th>'
-                   '<th scope="col">note</th></tr></thead>\n<tbody>')
+        out.append('<h2>Notes</h2>\n' + _wide("Notes") + '<table>\n<thead><tr>'
+                   '<th scope="col">file</th><th scope="col">note</th></tr></thead>\n<tbody>')
         out.extend(f"<tr><td><code>{_e(n.path)}</code></td><td>{_e(n.reason)}</td></tr>"
                    for n in report.notes)
-        out.append("</tbody>\n</table>")
+        out.append("</tbody>\n</table></div>")
 
     out.append("""<h2>How to read this</h2>
 <ul>
