@@ -58,6 +58,11 @@ class Party:
 
 PERSON = (r"(?:(?:Mr|Mrs|Miss|Dr|Colonel|General|Admiral|Senator|Ambassador|Judge)\.?\s+)?"
           r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’-]+)+")
+# Words that end an office or a body, never a person's name: "Acting Secretary of State Ball"
+# and "Joint Chiefs of Staff" name an office first, not a person joined to "State Ball"
+OFFICE_WORDS = {"Secretary", "Chiefs", "Chief", "Staff", "Delegation", "Council", "Director",
+                "Committee", "Board", "Mission", "Department", "Office", "Adviser", "Assistant",
+                "Counselor", "General", "Commander", "Representative", "Ambassador", "Embassy"}
 # "of the Office of …" after a name: the words that join the person to where they worked
 JOINING = re.compile(r"^,?\s*(?P<words>(?:of|in|at)(?:\s+the)?)\s+(?P<office>[A-Z].*)$")
 
@@ -81,7 +86,8 @@ def parse_party(text: str) -> Party:
     if not re.match(r"^the\s", text, re.I) and re.fullmatch(PERSON, text):
         return Party(text, "", True)     # a person's name: the heading states no office
     m = re.match(rf"^(?P<name>{PERSON}),?\s+(?=(?:of|in|at)\s)(?P<rest>.+)$", text)
-    if m and not re.match(r"^the\s", text, re.I) and joined_office(m.group("rest")):
+    if m and not re.match(r"^the\s", text, re.I) and joined_office(m.group("rest")) \
+            and m.group("name").split()[-1] not in OFFICE_WORDS:
         words, office = joined_office(m.group("rest"))
         return Party(m.group("name"), office, True, words)
     office = re.sub(r"^the\s+", "", text, flags=re.I)

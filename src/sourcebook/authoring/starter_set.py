@@ -108,7 +108,8 @@ def _country_item(d: Draft) -> dict | None:
         return None
     key = m.group("country")
     right = countries[key]
-    others = [c for c in countries.values() if c != right][:3]
+    # each name once: a lesson may give two numbers one name
+    others = [c for c in dict.fromkeys(countries.values()) if c != right][:3]
     options, answer = _choices(right, [(c, None) for c in others], slot=3)
     words = {"file_number": fn, "key": key, "country": right, "topic": d.ap.decoded.topic}
     why = say(WORDS, "country", "explanation", **words)

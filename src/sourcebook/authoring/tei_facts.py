@@ -39,8 +39,10 @@ def classification(opener: Element | None, div: Element) -> tuple[str | None, El
     return None, None
 
 
-NOTE_CLASSIFICATION = re.compile(r"\b(Top Secret|Secret|Confidential|Limited Official Use|Restricted|"
-                                 r"Unclassified)\b")
+# The marking is a sentence of the note's own ("… Files. Secret; Nodis."): never a word of a
+# collection's name ("White House Central Files, Confidential File").
+NOTE_CLASSIFICATION = re.compile(r"(?:^|[.;]\s+)(Top Secret|Secret|Confidential|Limited Official "
+                                 r"Use|Restricted|Unclassified)(?=\s*(?:[.;,—–]|$))")
 
 
 def classification_in_note(note: str | None) -> str | None:

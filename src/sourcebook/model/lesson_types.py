@@ -71,8 +71,10 @@ def _import(path: Path):
         try:
             # From the source, never a cached .pyc: a .pyc is trusted while the file's size and
             # mtime (whole seconds) match, so an edit of the same length saved within the same
-            # second (the preview, a test) would run yesterday's code.
-            exec(compile(path.read_bytes(), str(path), "exec"), module.__dict__)
+            # second (the preview, a test) would run yesterday's code. dont_inherit: the
+            # module's own __future__ imports, not this file's.
+            exec(compile(path.read_bytes(), str(path), "exec", dont_inherit=True),
+                 module.__dict__)
         except BaseException:
             sys.modules.pop(name, None)
             raise

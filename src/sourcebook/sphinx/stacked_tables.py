@@ -23,11 +23,13 @@ from html import escape, unescape
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _CLASS = re.compile(r'^(<table\b[^>]*?\bclass=")([^"]*)(")')
-_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_HEAD_CELL = re.compile(r"<th\b([^>]*)>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
 _CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.S)
 _BODY_CELL = re.compile(r"<t([hd])\b([^>]*)>")
 _TAGS = re.compile(r"<[^>]+>")
+_SPAN = re.compile(r'\b(col|row)span="?(\d+)')
+MAX_SPAN = 100              # a cell spans at most this many columns or rows here (a hostile page)
 # Long code (a path, a URL: the kit marks it `sb-long`) and links to other sites may break
 # anywhere in a phone's table (the CSS): they never widen a column. Short code, such as a
 # field's name, and a link inside the book (a title) keep their words whole, and so count.
@@ -44,11 +46,44 @@ CELL_PADDING_PX = 10        # the phone CSS's .3rem either side
 LONG_CODE_CHARS = 20        # longer, a code word would take over half a phone's column
 
 
+def _spans(attrs: str) -> dict[str, int]:
+    spans = {"col": 1, "row": 1}
+    for which, n in _SPAN.findall(attrs):
+        spans[which] = max(1, min(int(n), MAX_SPAN))
+    return spans
+
+
+def _starts(rows: list[list[str]]) -> list[list[tuple[int, int]]]:
+    """For each row's cells (their attributes), the first column each fills and how many it
+    spans, as a browser lays out colspan and rowspan."""
+    taken: dict[int, set[int]] = {}         # row -> columns a cell above spans into
+    out = []
+    for r, cells in enumerate(rows):
+        column, starts = 0, []
+        for attrs in cells:
+            while column in taken.get(r, ()):
+                column += 1
+            spans = _spans(attrs)
+            starts.append((column, spans["col"]))
+            for below in range(r + 1, min(r + spans["row"], len(rows))):
+                taken.setdefault(below, set()).update(range(column, column + spans["col"]))
+            column += spans["col"]
+        out.append(starts)
+    return out
+
+
 def _labels(table: str) -> list[str]:
+    """Each column's name: the text of its lowest header cell."""
     head = re.search(r"<thead\b.*?</thead>", table, re.S)
     if not head:
         return []
-    return [" ".join(unescape(_TAGS.sub("", cell)).split()) for cell in _HEAD_CELL.findall(head.group(0))]
+    rows = [_HEAD_CELL.findall(row) for row in _ROW.findall(head.group(0))]
+    names: dict[int, str] = {}
+    for cells, starts in zip(rows, _starts([[attrs for attrs, _ in r] for r in rows])):
+        for (_, text), (first, span) in zip(cells, starts):
+            for column in range(first, first + span):
+                names[column] = " ".join(unescape(_TAGS.sub("", text)).split())
+    return [names.get(c, "") for c in range(max(names, default=-1) + 1)]
 
 
 def label_cells(table: str) -> str:
@@ -58,11 +93,15 @@ def label_cells(table: str) -> str:
     if not labels or not body:
         return table
 
+    rows = _ROW.findall(body.group(0))
+    columns = iter(_starts([[c.group(2) for c in _BODY_CELL.finditer(r)] for r in rows]))
+
     def row(m: re.Match) -> str:
-        column = iter(labels)
+        starts = iter(next(columns))
 
         def cell(c: re.Match) -> str:
-            label = next(column, "")
+            first, _ = next(starts)
+            label = labels[first] if first < len(labels) else ""
             # a row's own header (a stub column's <th>) is its card's title: no label
             if c.group(1) == "h" or "data-label=" in c.group(2):
                 return c.group(0)
@@ -129,7 +168,9 @@ def stack_if_wide(table: str) -> str:
 
 
 def label_stacked_tables(html: str) -> str:
-    return _TABLE.sub(lambda m: stack_if_wide(m.group(0)), html)
+    # a table inside a table is left a table: the match ends at the inner one's </table>
+    return _TABLE.sub(lambda m: m.group(0) if m.group(0).count("<table") > 1
+                      else stack_if_wide(m.group(0)), html)
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:

@@ -47,4 +47,8 @@ def _pages(node, at: tuple):
 
 def _is_page(root: Path, name: str) -> bool:
     page = root / name
-    return page.is_file() or any(page.with_name(page.name + s).is_file() for s in PAGE_SUFFIXES)
+    try:
+        return page.is_file() or any(page.with_name(page.name + s).is_file()
+                                     for s in PAGE_SUFFIXES)
+    except (OSError, ValueError):   # "/" or a name too long: no page of the book
+        return False

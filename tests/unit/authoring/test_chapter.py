@@ -146,3 +146,13 @@ def test_the_parentheses_sentence_needs_parentheses_in_the_heading():
     assert "The heading names the writer, the Secretary of State (Dean Acheson), and the " \
         "addressee, the Embassy in Korea.\n" in chapter
     assert PARENTHESES not in chapter
+
+
+@pytest.mark.parametrize("text", ["Acting Secretary of State Ball", "Joint Chiefs of Staff",
+                                  "Under Secretary of the Treasury Fowler",
+                                  "Policy Planning Staff of the Department of State"])
+def test_an_office_named_before_the_person_is_not_a_person_joined_to_an_office(text):
+    # "Memorandum From Acting Secretary of State Ball to President Johnson": "Acting Secretary"
+    # is no one's name, so the office is not "State Ball" (the TEI import then finds Ball)
+    p = parse_party(text)
+    assert (p.joined_by, p.named, p.office) == ("", False, text)

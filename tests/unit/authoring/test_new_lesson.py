@@ -146,3 +146,17 @@ def test_check_reports_a_broken_decimal_file_once(tmp_path):
     assert check.exit_code != 0
     assert check.output.count("book/data/decimal-file.yml:2: countries.95: a name is plain "
                               "words") == 1, check.output
+
+
+def test_two_country_numbers_with_one_name_give_the_country_question_no_twin_options(tmp_path):
+    # the lesson names "41" France, as the kit names "51": the distractors were France twice
+    lesson = tmp_path / "lesson"
+    table = lesson / "book" / "data" / "decimal-file.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text('countries:\n  "95": Testland\n  "41": France\n', encoding="utf-8")
+    done = new_lesson(lesson, COPIED, "--slug", "telegram-lesson")
+    assert done.exit_code == 0, done.output
+    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
+    country = next(i for i in items if i["id"] == "telegram-lesson-country")
+    texts = [o["text"] for o in country["options"]]
+    assert len(texts) == len(set(texts)) == 4 and "Testland" in texts

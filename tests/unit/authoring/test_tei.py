@@ -193,3 +193,17 @@ def test_a_real_volume_subject_list_bare_date_line_and_a_name_first_heading():
     assert (f.recipient.name, f.recipient.office) == ("Francis B. Stevens",
                                                       "Office of Eastern European Affairs")
     assert f.file_number == "760.00/1–2455" and f.classification == "secret"
+
+
+@pytest.mark.parametrize("note, marking", [
+    ("Source: National Archives, RG 59, Central Files, 611.95/3–270. Secret; Nodis.", "secret"),
+    ("Source: Eisenhower Library, White House Central Files, Confidential File, Box 3. "
+     "Top Secret; Eyes Only.", "top secret"),
+    ("Source: Eisenhower Library, White House Central Files, Confidential File, Box 3.", None),
+    ("Source: Department of State, Records of the Secret Service liaison. Unclassified.",
+     "unclassified"),
+])
+def test_the_marking_in_a_source_note_is_its_own_sentence_not_a_files_name(note, marking):
+    # "Confidential File" is a collection of the White House Central Files, not a marking
+    from sourcebook.authoring.tei_facts import classification_in_note
+    assert classification_in_note(note) == marking

@@ -40,3 +40,13 @@ def test_only_the_lessons_own_modules_are_forgotten(tmp_path):
         other.mkdir()
         assert forget_lesson_types(other) == ()                 # another book's: kept
         assert "number" in TYPES and lesson_modules(tmp_path)
+
+
+def test_a_module_is_compiled_with_its_own_future_imports_not_the_kits(tmp_path):
+    # compile() inherits the caller's `from __future__ import annotations` unless told not
+    # to: a module without it got string annotations, unlike any import of it
+    module = write_modules(tmp_path / "book" / "_ext") / f"{MODULE}.py"
+    module.write_text(module.read_text(encoding="utf-8").replace(
+        "from __future__ import annotations\n", "") + "\nPLAIN: int = 0\n", encoding="utf-8")
+    with forgotten_afterwards():
+        assert load_module(tmp_path).__annotations__["PLAIN"] is int

@@ -76,3 +76,46 @@ def test_only_long_code_is_marked_to_break_anywhere_short_code_keeps_its_width()
     assert '<code class="literal">' in out and '<code class="sb-long">book/data' in out
     short = table(["A"], ['<code class="literal">explanation</code>'])
     assert narrowest_width_px(short) == narrowest_width_px(table(["A"], ["explanation"]))
+
+
+def test_a_header_spanning_columns_names_each_column_it_spans():
+    html = ('<table class="table"><thead><tr><th colspan="2">Name</th><th>Date</th><th>Place</th>'
+            '<th>Why</th></tr></thead><tbody><tr><td>Dean</td><td>Rusk</td><td>1951</td>'
+            '<td>Washington</td><td>memo</td></tr></tbody></table>')
+    out = label_stacked_tables(html)
+    assert '<td data-label="Name">Rusk</td><td data-label="Date">1951</td>' in out
+    assert '<td data-label="Why">memo</td>' in out
+
+
+def test_a_cell_spanning_columns_or_rows_does_not_shift_the_labels_after_it():
+    html = table(["A", "B", "C", "D"], ["x"]).replace(
+        "<tr><td>x</td></tr>",
+        '<tr><td colspan="2">ab</td><td rowspan="2">c</td><td>d</td></tr>'
+        '<tr><td>a</td><td>b</td><td>d2</td></tr>')
+    out = label_stacked_tables(html)
+    assert '<td data-label="A" colspan="2">ab</td>' in out
+    assert '<td data-label="C" rowspan="2">c</td><td data-label="D">d</td>' in out
+    assert '<td data-label="B">b</td><td data-label="D">d2</td>' in out
+
+
+def test_two_header_rows_label_each_column_with_its_lowest_header():
+    # a grid table's header: "Who" over First and Last, "When" over Day and Year
+    html = ('<table class="table"><thead><tr><th colspan="2">Who</th><th colspan="2">When</th>'
+            '</tr><tr><th>First</th><th>Last</th><th>Day</th><th>Year</th></tr></thead>'
+            '<tbody><tr><td>Dean</td><td>Rusk</td><td>12</td><td>1951</td></tr></tbody></table>')
+    out = label_stacked_tables(html)
+    assert '<td data-label="First">Dean</td>' in out and '<td data-label="Year">1951</td>' in out
+
+
+def test_a_hostile_span_neither_hangs_nor_fills_memory():
+    html = table(["A", "B", "C", "D"], ["1", "2", "3", "4"]).replace(
+        "<th>A</th>", '<th colspan="999999999" rowspan="999999999">A</th>').replace(
+        "<td>1</td>", '<td colspan="999999999" rowspan="999999999">1</td>')
+    assert 'data-label="A"' in label_stacked_tables(html)
+
+
+def test_a_table_inside_a_table_is_left_alone():
+    # the inner table's cells are not the outer table's columns
+    inner = table(["X", "Y", "Z", "W"], ["1", "2", "3", "4"])
+    html = table(["A", "B", "C", "D"], [inner, "b", "c", "d"])
+    assert label_stacked_tables(html) == html
