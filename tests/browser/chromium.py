@@ -4,9 +4,10 @@ Chromium (new headless mode) opens every page in a real browser window, and each
 its omnibox popups: web pages of their own (chrome://omnibox-popup.top-chrome/) in a renderer of
 their own. Nobody sees an omnibox in a headless test, yet the popups cost about half the CPU of
 opening a test's page (0.75 -> 0.38 CPU-seconds a fresh context with the widget page, measured).
-Turning them off means adding to Playwright's own --disable-features list: Chromium keeps only
-the last --disable-features it is given, so the list is read from a first browser's
-chrome://version and given back whole with ours added."""
+Turning them off means adding to Playwright's own --disable-features list, and a second
+--disable-features switch may replace the first rather than add to it: so the list is read from a
+first browser's chrome://version and given back whole with ours added (test_chromium.py checks
+that both are in force)."""
 
 from __future__ import annotations
 
