@@ -43,16 +43,6 @@ def _get(mapping, key: str):
     return None
 
 
-def toc_files(node) -> set[str]:
-    """Every `file:` anywhere in a parsed table of contents."""
-    if isinstance(node, dict):
-        own = {node["file"]} if isinstance(node.get("file"), str) else set()
-        return own.union(*(toc_files(v) for v in node.values()))
-    if isinstance(node, list):
-        return set().union(*(toc_files(v) for v in node))
-    return set()
-
-
 def toc_with_chapter(toc_path: Path, docname: str) -> str:
     """_toc.yml's text with `docname` added at the end of the "More sources" part (created at
     the end of `parts` if missing). Only lines are inserted: comments and layout stay."""

@@ -18,8 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcebook.authoring.book_edits import (MORE_SOURCES, objectives_with, toc_files,
-                                             toc_with_chapter)
+from sourcebook.authoring.book_edits import MORE_SOURCES, objectives_with, toc_with_chapter
 from sourcebook.authoring.chapter import chapter_md, file_number_rows, kind_words
 from sourcebook.authoring.draft import Draft, ScaffoldError, draft, seed_yaml
 from sourcebook.authoring.facts import Facts, parse_party
@@ -28,6 +27,7 @@ from sourcebook.authoring.wording import human_date
 from sourcebook.model.decimal_file import DecimalNames, names_for
 from sourcebook.model.project import Project
 from sourcebook.model.source import SourceMeta, read_text
+from sourcebook.model.toc import toc_files
 from sourcebook.yamlio import parse_yaml, read_yaml
 
 # The pieces of `sourcebook new` stay importable from here (tests and tools use this module).

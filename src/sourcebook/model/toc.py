@@ -3,28 +3,36 @@ for the gradebook, the answer keys and pacing)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from sourcebook.model.project import Project, project_of
 from sourcebook.yamlio import load_data
 
 
-def _files(node) -> list[str]:
-    out: list[str] = []
+def toc_pages(node, at: tuple = ()) -> Iterator[tuple[str, tuple]]:
+    """(page name, its path in the parsed document) for the `root:` and every `file:` of a
+    parsed `_toc.yml`, at any depth, in reading order (a page before its sections); the path
+    gives a YAML reader's line (`YamlDoc.line`)."""
     if isinstance(node, dict):
-        if isinstance(node.get("file"), str):
-            out.append(node["file"])
-        for key in ("root", "parts", "chapters", "sections"):
-            value = node.get(key)
-            if key == "root" and isinstance(value, str):
-                out.append(value)
-            elif isinstance(value, list):
-                for child in value:
-                    out.extend(_files(child))
+        for key in ("root", "file"):
+            if isinstance(node.get(key), str):
+                yield node[key], (*at, key)
+        for key, value in node.items():
+            if key not in ("root", "file"):
+                yield from toc_pages(value, (*at, key))
     elif isinstance(node, list):
-        for child in node:
-            out.extend(_files(child))
-    return out
+        for n, child in enumerate(node):
+            yield from toc_pages(child, (*at, n))
+
+
+def toc_files(node) -> set[str]:
+    """Every `file:` in a parsed table of contents (the root page is not one)."""
+    return {name for name, at in toc_pages(node) if at[-1] == "file"}
+
+
+def _files(node) -> list[str]:
+    return [name for name, _ in toc_pages(node)]
 
 
 def chapter_order(project: Project | str | Path, *, instructor: bool = False) -> list[str]:

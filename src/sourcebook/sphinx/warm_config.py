@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sourcebook.errors import SourcebookError
 from sourcebook.model.project import Project
+from sourcebook.model.toc import toc_pages
 from sourcebook.yamlio import load_data, read_yaml
 
 PAGE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst")
-CHILDREN = ("parts", "chapters", "sections")
 
 
 def configuration_problems(root: Path) -> list[str]:
@@ -29,20 +29,7 @@ def configuration_problems(root: Path) -> list[str]:
     shown = project.shown(project.toc)
     toc = read_yaml(project.toc, shown=shown)
     return [str(SourcebookError(shown, f'"{name}": no such page in the book', line=toc.line(at)))
-            for name, at in _pages(toc.data, ()) if not _is_page(project.root, name)]
-
-
-def _pages(node, at: tuple):
-    """(page name, its path in the document) for every `root:` and `file:` entry."""
-    if not isinstance(node, dict):
-        return
-    for key in ("root", "file"):
-        if isinstance(node.get(key), str):
-            yield node[key], (*at, key)
-    for key in CHILDREN:
-        if isinstance(node.get(key), list):
-            for n, child in enumerate(node[key]):
-                yield from _pages(child, (*at, key, n))
+            for name, at in toc_pages(toc.data) if not _is_page(project.root, name)]
 
 
 def _is_page(root: Path, name: str) -> bool:
