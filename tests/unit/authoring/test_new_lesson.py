@@ -84,21 +84,32 @@ def test_lesson_and_root_are_one_or_the_other(tmp_path):
     assert not (tmp_path / "a").exists()
 
 
+def with_names(folder, text: str):
+    """`folder` holding only its lesson's decimal-file names; the names file."""
+    table = folder / "book" / "data" / "decimal-file.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text(text, encoding="utf-8")
+    return table
+
+
+def starter_items(lesson) -> dict:
+    """The new lesson's starter exercises, by id."""
+    sets = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))
+    return {i["id"]: i for i in sets["items"]}
+
+
 def test_a_folder_holding_its_decimal_file_names_decodes_the_file_number(tmp_path):
     # The lesson's own names (book/data/decimal-file.yml) may be put in the folder first: the
     # kit's table names no country "95", the lesson's does, and the chapter and the starter
     # exercises then name it.
     lesson = tmp_path / "lesson"
-    table = lesson / "book" / "data" / "decimal-file.yml"
-    table.parent.mkdir(parents=True)
-    table.write_text('countries:\n  "95": Testland\n', encoding="utf-8")
+    table = with_names(lesson, 'countries:\n  "95": Testland\n')
     done = new_lesson(lesson, COPIED, "--slug", "telegram-lesson")
     assert done.exit_code == 0, done.output
     assert table.read_text(encoding="utf-8") == 'countries:\n  "95": Testland\n'
     chapter = (lesson / "book/sources/telegram-lesson.md").read_text(encoding="utf-8")
     assert "| **95** | The country number: Testland |" in chapter
-    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
-    country = next(i for i in items if i["id"] == "telegram-lesson-country")
+    country = starter_items(lesson)["telegram-lesson-country"]
     assert next(o["text"] for o in country["options"] if o["id"] == country["answer"]) \
         == "Testland"
 
@@ -112,14 +123,11 @@ def test_without_its_own_names_a_lesson_leaves_the_country_unnamed(tmp_path):
     assert "\n% sourcebook new: this lesson's table of decimal-file names does not name the " \
         "country number 95. Add it to book/data/decimal-file.yml" in chapter
     assert "unknown" not in chapter and "filing manual" not in chapter
-    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
-    assert "telegram-lesson-country" not in {i["id"] for i in items}
+    assert "telegram-lesson-country" not in starter_items(lesson)
 
 
 def test_a_bad_decimal_file_in_the_folder_is_refused_by_line(tmp_path):
-    table = tmp_path / "book" / "data" / "decimal-file.yml"
-    table.parent.mkdir(parents=True)
-    table.write_text('countries:\n  "950": Testland\n', encoding="utf-8")
+    with_names(tmp_path, 'countries:\n  "950": Testland\n')
     done = new_lesson(tmp_path, COPIED)
     assert done.exit_code != 0
     assert "book/data/decimal-file.yml:2: countries.950: is not a number of two digits" \
@@ -128,9 +136,7 @@ def test_a_bad_decimal_file_in_the_folder_is_refused_by_line(tmp_path):
 
 
 def test_beside_the_decimal_file_the_folder_must_be_empty(tmp_path):
-    table = tmp_path / "book" / "data" / "decimal-file.yml"
-    table.parent.mkdir(parents=True)
-    table.write_text('countries:\n  "95": Testland\n', encoding="utf-8")
+    with_names(tmp_path, 'countries:\n  "95": Testland\n')
     (tmp_path / "book" / "data" / "timeline.yml").write_text("[]\n", encoding="utf-8")
     done = new_lesson(tmp_path, COPIED)
     assert done.exit_code != 0 and "new or empty folder" in done.output
@@ -151,12 +157,9 @@ def test_check_reports_a_broken_decimal_file_once(tmp_path):
 def test_two_country_numbers_with_one_name_give_the_country_question_no_twin_options(tmp_path):
     # the lesson names "41" France, as the kit names "51": the distractors were France twice
     lesson = tmp_path / "lesson"
-    table = lesson / "book" / "data" / "decimal-file.yml"
-    table.parent.mkdir(parents=True)
-    table.write_text('countries:\n  "95": Testland\n  "41": France\n', encoding="utf-8")
+    with_names(lesson, 'countries:\n  "95": Testland\n  "41": France\n')
     done = new_lesson(lesson, COPIED, "--slug", "telegram-lesson")
     assert done.exit_code == 0, done.output
-    items = yaml.safe_load((lesson / "exercises/telegram-lesson.yml").read_text("utf-8"))["items"]
-    country = next(i for i in items if i["id"] == "telegram-lesson-country")
+    country = starter_items(lesson)["telegram-lesson-country"]
     texts = [o["text"] for o in country["options"]]
     assert len(texts) == len(set(texts)) == 4 and "Testland" in texts
